@@ -1,0 +1,202 @@
+package dev.builderdesk.app;
+
+import dev.builderdesk.app.config.ConfigLoader;
+import dev.builderdesk.app.config.ServerConfig;
+import dev.builderdesk.engine.Engine;
+import dev.builderdesk.engine.NativeEngine;
+import dev.builderdesk.providers.ModelDiscovery;
+import dev.builderdesk.providers.ProviderFactory;
+import dev.builderdesk.server.RunServer;
+import dev.builderdesk.server.ServerSettings;
+import dev.builderdesk.server.apps.AppService;
+import dev.builderdesk.server.auth.AuthFilter;
+import dev.builderdesk.server.auth.TokenRegistry;
+import dev.builderdesk.server.compare.CompareService;
+import dev.builderdesk.server.events.EventLog;
+import dev.builderdesk.server.http.ApiRoutes;
+import dev.builderdesk.server.http.StreamRoute;
+import dev.builderdesk.server.models.ModelService;
+import dev.builderdesk.server.models.ProviderService;
+import dev.builderdesk.server.runs.ChatSessionService;
+import dev.builderdesk.server.runs.CheckpointService;
+import dev.builderdesk.server.runs.EngineAvailability;
+import dev.builderdesk.server.runs.RunService;
+import dev.builderdesk.server.runs.RunServices;
+import dev.builderdesk.store.Store;
+import dev.builderdesk.tools.CodingTools;
+import dev.builderdesk.workspace.Drafts;
+import dev.builderdesk.workspace.Revisions;
+import dev.builderdesk.workspace.Sandboxes;
+import dev.builderdesk.workspace.WorkspaceRules;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import okhttp3.OkHttpClient;
+
+/**
+ * Builds and starts the run API server: the composition root of the server side. It owns what it creates and
+ * closes it in order — runs paused, HTTP stopped, database closed, HTTP client pools released.
+ */
+public final class ServerAssembly implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ServerAssembly.class.getName());
+
+    /**
+     * How to start.
+     *
+     * @param configFile   the YAML file, or null for the zero-config default
+     * @param host         overrides {@code server.host} when not null
+     * @param port         overrides {@code server.port} when not null (0 = any free port)
+     * @param localServers the local model servers probed in zero-config mode
+     * @param env          environment lookup (token and API key variables)
+     */
+    public record Options(Path dataDir, Path configFile, String host, Integer port,
+            List<ZeroConfig.LocalServer> localServers, Function<String, String> env) {
+
+        public static Options of(Path dataDir, Path configFile, String host, Integer port) {
+            return new Options(dataDir, configFile, host, port, ZeroConfig.DEFAULT_LOCAL_SERVERS, System::getenv);
+        }
+    }
+
+    private final Store store;
+    private final OkHttpClient http;
+    private final RunServer server;
+    private final String host;
+    private final Path dataDir;
+    private final Optional<ZeroConfig.Owner> owner;
+
+    private ServerAssembly(Store store, OkHttpClient http, RunServer server, String host, Path dataDir,
+            Optional<ZeroConfig.Owner> owner) {
+        this.store = store;
+        this.http = http;
+        this.server = server;
+        this.host = host;
+        this.dataDir = dataDir;
+        this.owner = owner;
+    }
+
+    public static ServerAssembly start(Options options) {
+        ServerConfig config = options.configFile() == null ? ServerConfig.empty()
+                : new ConfigLoader(options.env()).load(options.configFile());
+        Path dataDir = options.dataDir().toAbsolutePath();
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data folder " + dataDir, e);
+        }
+        String url = config.database() != null && config.database().url() != null
+                ? config.database().url().replace("${data_dir}", dataDir.toString())
+                : "jdbc:sqlite:" + dataDir.resolve("builder-desk.db");
+        ServerSettings settings = settings(config, dataDir);
+        OkHttpClient http = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(180))
+                .build();
+        Store store = Store.open(url);
+        try {
+            ModelDiscovery discovery = new ModelDiscovery(http, Duration.ofMillis(800));
+            Revisions revisions = new Revisions(store.revisions());
+            Drafts drafts = new Drafts(store, revisions);
+            Sandboxes sandboxes = new Sandboxes(dataDir.resolve("sandboxes"));
+            EventLog log = new EventLog(store);
+            ModelService models = new ModelService(store);
+            ProviderService providers = new ProviderService(store, discovery);
+            AppService apps = new AppService(store, revisions, drafts);
+            int demoDelay = config.runs() != null && config.runs().demoChunkDelayMs() != null
+                    ? config.runs().demoChunkDelayMs() : 12;
+            Map<String, Engine> engines = Map.of(RunService.NATIVE,
+                    new NativeEngine(CodingTools.pipeline(settings.allowedExtensions())));
+            RunServices runs = RunServices.create(store, log, apps, models, new ProviderFactory(http, demoDelay),
+                    engines, revisions, drafts, sandboxes, new EngineAvailability(settings.openCodeCommand(), false),
+                    settings);
+
+            TokenRegistry tokens = new TokenRegistry();
+            new ConfigApplier(store, apps, options.env()).apply(config, tokens);
+            Optional<ZeroConfig.Owner> owner = Optional.empty();
+            if (config.tenants() == null || config.tenants().isEmpty()) {
+                owner = Optional.of(new ZeroConfig(store, discovery).apply(dataDir, tokens, options.localServers()));
+            }
+
+            ApiRoutes routes = new ApiRoutes(settings.version(), models, providers, apps, runs.runs(),
+                    new CheckpointService(store, apps, revisions, drafts), new ChatSessionService(store, apps),
+                    new CompareService(store, apps), new StreamRoute(runs.runs(), log, settings.heartbeat()));
+            String host = options.host() != null ? options.host()
+                    : config.server() != null && config.server().host() != null ? config.server().host() : "127.0.0.1";
+            int port = options.port() != null ? options.port()
+                    : config.server() != null && config.server().port() != null ? config.server().port() : 8787;
+            RunServer server = new RunServer(routes, new AuthFilter(tokens), runs.supervisor(),
+                    settings.shutdownGrace()).start(host, port);
+            int recovered = runs.runs().recover();
+            if (recovered > 0) {
+                LOG.log(System.Logger.Level.INFO, "Recovering " + recovered + " run(s) left by the last stop");
+            }
+            return new ServerAssembly(store, http, server, host, dataDir, owner);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static ServerSettings settings(ServerConfig config, Path dataDir) {
+        int heartbeat = config.server() != null && config.server().heartbeatSeconds() != null
+                ? config.server().heartbeatSeconds() : 10;
+        ServerConfig.Runs runs = config.runs();
+        int maxSteps = runs != null && runs.maxToolIterations() != null ? runs.maxToolIterations() : 30;
+        int budget = runs != null && runs.messageBudgetChars() != null ? runs.messageBudgetChars() : 28_000;
+        String defaultEngine = config.engines() != null && config.engines().defaultEngine() != null
+                ? config.engines().defaultEngine() : RunService.NATIVE;
+        String openCode = "opencode";
+        if (config.engines() != null && config.engines().opencode() != null) {
+            ServerConfig.OpenCode oc = config.engines().opencode();
+            openCode = Boolean.FALSE.equals(oc.enabled()) ? null : oc.command() != null ? oc.command() : "opencode";
+        }
+        return new ServerSettings(AppDirs.version(), dataDir, Duration.ofSeconds(heartbeat), maxSteps, budget,
+                defaultEngine, openCode, WorkspaceRules.DEFAULT_EXTENSIONS, Duration.ofSeconds(10));
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public String baseUrl() {
+        String shown = host.equals("0.0.0.0") ? "127.0.0.1" : host;
+        return "http://" + shown + ":" + port();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The owner token of a zero-config server. */
+    public Optional<String> ownerToken() {
+        return owner.map(ZeroConfig.Owner::token);
+    }
+
+    /** True when this start created the owner token (it is shown once, now). */
+    public boolean ownerTokenCreated() {
+        return owner.map(ZeroConfig.Owner::created).orElse(false);
+    }
+
+    public Optional<Path> ownerTokenFile() {
+        return owner.map(ZeroConfig.Owner::tokenFile);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        store.close();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+        try {
+            http.dispatcher().executorService().awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.builderdesk.engine;
+
+import dev.builderdesk.protocol.HistoryMessage;
+import dev.builderdesk.providers.Cancellation;
+import dev.builderdesk.providers.ChatProvider;
+import dev.builderdesk.tools.Sandbox;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Everything an engine needs to execute one run segment: the conversation (fresh, or the state saved by the last
+ * step), the pinned model's provider, the sandbox, where events go, the cancel signal and the step budget.
+ *
+ * @param history   the normalised messages the run was created with (the prompt is last)
+ * @param saved     the state saved after the last completed step, when resuming
+ * @param saveState called after every completed step
+ */
+public record EngineRun(
+        String runId,
+        List<HistoryMessage> history,
+        Optional<ConversationState> saved,
+        ChatProvider provider,
+        String providerModelId,
+        Sandbox sandbox,
+        EventSink events,
+        Cancellation cancellation,
+        int maxSteps,
+        Consumer<ConversationState> saveState) {
+}

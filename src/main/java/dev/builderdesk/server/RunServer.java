@@ -1,0 +1,75 @@
+package dev.builderdesk.server;
+
+import dev.builderdesk.server.auth.AuthFilter;
+import dev.builderdesk.server.http.ApiRoutes;
+import dev.builderdesk.server.http.Responses;
+import dev.builderdesk.server.runs.RunSupervisor;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.HttpResponseException;
+import java.time.Duration;
+
+/**
+ * The run API's HTTP server (Javalin 7 on Jetty 12, virtual threads). Maps every error to {@code {"detail": ...}};
+ * anything unexpected is logged and answered 500 with no internals.
+ */
+public final class RunServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(RunServer.class.getName());
+    /** Largest request body accepted (CONTRACT.md §1). */
+    public static final long MAX_BODY_BYTES = 1 << 20;
+
+    private final Javalin javalin;
+    private final RunSupervisor supervisor;
+    private final Duration shutdownGrace;
+
+    public RunServer(ApiRoutes routes, AuthFilter auth, RunSupervisor supervisor, Duration shutdownGrace) {
+        this.supervisor = supervisor;
+        this.shutdownGrace = shutdownGrace;
+        this.javalin = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.http.maxRequestSize = MAX_BODY_BYTES;
+            cfg.http.prefer405over404 = true;
+            // SSE must reach the client as written; compression would buffer it.
+            cfg.http.compressionStrategy = CompressionStrategy.NONE;
+            cfg.concurrency.useVirtualThreads = true;
+            cfg.router.ignoreTrailingSlashes = true;
+            cfg.routes.beforeMatched(auth);
+            routes.register(cfg.routes);
+            cfg.routes.exception(ApiError.class, (e, ctx) -> Responses.error(ctx, e.status(), e.detail()));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> Responses.error(ctx, e.getStatus(),
+                    describe(e)));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.log(System.Logger.Level.ERROR, "Unhandled error on " + ctx.method() + " " + ctx.path(), e);
+                Responses.error(ctx, 500, "Internal server error");
+            });
+        });
+    }
+
+    /** Binds and starts; port 0 picks a free port. */
+    public RunServer start(String host, int port) {
+        javalin.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    /** Pauses executing runs (they resume after a restart) and stops the HTTP server. */
+    @Override
+    public void close() {
+        supervisor.pauseAll(shutdownGrace);
+        javalin.stop();
+        supervisor.close();
+    }
+
+    private static String describe(HttpResponseException e) {
+        return switch (e.getStatus()) {
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 413 -> "Request body is too large (limit 1 MiB)";
+            default -> e.getMessage();
+        };
+    }
+}

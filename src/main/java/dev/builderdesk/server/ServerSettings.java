@@ -1,0 +1,29 @@
+package dev.builderdesk.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * The server's tunables, resolved from the configuration file and command line by the {@code app} room.
+ *
+ * @param dataDir            where sandboxes live (the database URL is separate)
+ * @param heartbeat          interval of {@code : ping} comments on idle streams
+ * @param maxToolIterations  model steps per run segment before it pauses
+ * @param messageBudgetChars history budget before compaction (CONTRACT.md §4.5)
+ * @param defaultEngine      engine of runs that do not name one
+ * @param openCodeCommand    the OpenCode binary (name on PATH or path), null when disabled
+ * @param allowedExtensions  the extension allowlist of the path policy
+ * @param shutdownGrace      how long a graceful stop waits for runs to pause
+ */
+public record ServerSettings(
+        String version,
+        Path dataDir,
+        Duration heartbeat,
+        int maxToolIterations,
+        int messageBudgetChars,
+        String defaultEngine,
+        String openCodeCommand,
+        Set<String> allowedExtensions,
+        Duration shutdownGrace) {
+}

@@ -1,0 +1,164 @@
+package dev.builderdesk.server.apps;
+
+import dev.builderdesk.protocol.App;
+import dev.builderdesk.protocol.BuilderState;
+import dev.builderdesk.protocol.FileContent;
+import dev.builderdesk.protocol.FileEntry;
+import dev.builderdesk.protocol.FileList;
+import dev.builderdesk.protocol.RevisionDiff;
+import dev.builderdesk.protocol.Timestamps;
+import dev.builderdesk.server.ApiError;
+import dev.builderdesk.server.auth.Principal;
+import dev.builderdesk.server.auth.Scopes;
+import dev.builderdesk.server.http.JsonBody;
+import dev.builderdesk.store.RevisionRepository.RevisionRow;
+import dev.builderdesk.store.Store;
+import dev.builderdesk.workspace.Drafts;
+import dev.builderdesk.workspace.FileSet;
+import dev.builderdesk.workspace.FolderScanner;
+import dev.builderdesk.workspace.RevisionDiffs;
+import dev.builderdesk.workspace.Revisions;
+import dev.builderdesk.workspace.Templates;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Apps, their builder state, files and diffs. Another tenant's app does not exist (404). */
+public final class AppService {
+    private final Store store;
+    private final Revisions revisions;
+    private final Drafts drafts;
+
+    public AppService(Store store, Revisions revisions, Drafts drafts) {
+        this.store = store;
+        this.revisions = revisions;
+        this.drafts = drafts;
+    }
+
+    /** The app, or 404 "Published app not found". */
+    public App require(Principal who, String appId) {
+        return store.db().read(c -> store.apps().find(c, who.tenantId(), appId))
+                .orElseThrow(() -> ApiError.notFound("Published app not found"));
+    }
+
+    public List<App> list(Principal who) {
+        who.require(Scopes.APPS_READ);
+        return store.db().read(c -> store.apps().list(c, who.tenantId())).stream()
+                .map(app -> app.workspacePath() == null ? app : synced(app)).toList();
+    }
+
+    public App get(Principal who, String appId) {
+        who.require(Scopes.APPS_READ);
+        return synced(require(who, appId));
+    }
+
+    public App create(Principal who, JsonBody body) {
+        who.require(Scopes.APPS_WRITE);
+        String name = body.requiredString("name");
+        String template = body.optionalEnum("template", List.of(Templates.VITE_REACT, Templates.EMPTY));
+        String workspacePath = body.optionalString("workspace_path");
+        body.finish();
+        if (name.isBlank()) {
+            throw ApiError.badRequest("name is required");
+        }
+        return create(who.tenantId(), UUID.randomUUID().toString(), name.strip(), template, workspacePath);
+    }
+
+    /**
+     * Creates an app with its first draft: an existing folder's files (adopted as they are) or the template's
+     * (written into an empty folder when one is given). Also used for apps declared in the server configuration.
+     */
+    public App create(String tenantId, String id, String name, String template, String workspacePath) {
+        Path folder = null;
+        if (workspacePath != null) {
+            folder = Path.of(workspacePath.strip());
+            if (!folder.isAbsolute() || !Files.isDirectory(folder)) {
+                throw ApiError.badRequest("workspace_path must be the absolute path of an existing folder");
+            }
+            folder = folder.toAbsolutePath().normalize();
+        }
+        FileSet existing = scan(folder);
+        boolean adopt = folder != null && existing.size() > 0;
+        String effectiveTemplate = template != null ? template : (folder == null ? Templates.VITE_REACT
+                : Templates.EMPTY);
+        FileSet files = adopt ? existing : Templates.load(effectiveTemplate).orElseThrow();
+        Instant now = Timestamps.now();
+        App app = new App(id, tenantId, name, folder == null ? null : folder.toString(), null, now);
+        store.db().write(c -> {
+            store.apps().insert(c, app);
+            return null;
+        });
+        RevisionRow draft = drafts.initialise(app, files, adopt ? Revisions.SOURCE_FOLDER : Revisions.SOURCE_TEMPLATE,
+                now);
+        return new App(app.id(), app.tenantId(), app.name(), app.workspacePath(), draft.id(), app.createdAt());
+    }
+
+    public BuilderState builderState(Principal who, String appId) {
+        who.require(Scopes.APPS_READ);
+        App app = require(who, appId);
+        RevisionRow draft = drafts.syncFromFolder(app, Timestamps.now());
+        App fresh = new App(app.id(), app.tenantId(), app.name(), app.workspacePath(), draft.id(), app.createdAt());
+        return new BuilderState(fresh, Revisions.summary(draft));
+    }
+
+    public FileList files(Principal who, String appId, String revisionId) {
+        who.require(Scopes.APPS_READ);
+        RevisionRow rev = revision(who, appId, revisionId);
+        return new FileList(rev.id(), store.db().read(c -> store.revisions().files(c, rev.id())).stream()
+                .map(f -> new FileEntry(f.path(), f.size(), f.sha256())).toList());
+    }
+
+    public FileContent fileContent(Principal who, String appId, String path, String revisionId) {
+        who.require(Scopes.APPS_READ);
+        RevisionRow rev = revision(who, appId, revisionId);
+        String wanted = path.replace('\\', '/');
+        return store.db().read(c -> {
+            var file = store.revisions().files(c, rev.id()).stream().filter(f -> f.path().equals(wanted))
+                    .findFirst().orElseThrow(() -> ApiError.notFound("File not found"));
+            byte[] bytes = store.revisions().blob(c, file.sha256()).orElseThrow();
+            Optional<String> text = RevisionDiffs.text(bytes);
+            return text.map(t -> new FileContent(file.path(), file.sha256(), t, "utf-8"))
+                    .orElseGet(() -> new FileContent(file.path(), file.sha256(),
+                            Base64.getEncoder().encodeToString(bytes), "base64"));
+        });
+    }
+
+    public RevisionDiff diff(Principal who, String appId, String fromId, String toId) {
+        who.require(Scopes.APPS_READ);
+        RevisionRow from = revision(who, appId, fromId);
+        RevisionRow to = revision(who, appId, toId);
+        return store.db().read(c -> new RevisionDiff(from.id(), to.id(),
+                RevisionDiffs.diff(revisions.load(c, from.id()), revisions.load(c, to.id()))));
+    }
+
+    /** A revision of the app; null means the current draft (after a folder sync). */
+    private RevisionRow revision(Principal who, String appId, String revisionId) {
+        App app = require(who, appId);
+        if (revisionId == null) {
+            return drafts.syncFromFolder(app, Timestamps.now());
+        }
+        return store.db().read(c -> store.revisions().find(c, app.id(), revisionId))
+                .orElseThrow(() -> ApiError.notFound("Revision not found"));
+    }
+
+    private App synced(App app) {
+        RevisionRow draft = drafts.syncFromFolder(app, Timestamps.now());
+        return new App(app.id(), app.tenantId(), app.name(), app.workspacePath(), draft.id(), app.createdAt());
+    }
+
+    private static FileSet scan(Path folder) {
+        if (folder == null) {
+            return FileSet.empty();
+        }
+        try {
+            return FolderScanner.scan(folder);
+        } catch (IOException e) {
+            throw ApiError.badRequest("Cannot read workspace_path: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.builderdesk.server.http;
+
+import dev.builderdesk.server.ApiError;
+import dev.builderdesk.server.ApiError.ValidationIssue;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Path and query parameters, validated the way the original (FastAPI) answers: 422 with a located issue. */
+public final class Params {
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "(?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$");
+
+    private Params() {
+    }
+
+    /** A UUID path parameter in canonical lower-case form. */
+    public static String uuidPath(Context ctx, String name) {
+        String value = ctx.pathParam(name);
+        return canonicalUuid(value).orElseThrow(() -> ApiError.validation(List.of(uuidIssue("path", name))));
+    }
+
+    /** An integer query parameter within {@code [min, max]}. */
+    public static int intQuery(Context ctx, String name, int fallback, int min, int max) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty()) {
+            return fallback;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw ApiError.validation(List.of(new ValidationIssue(List.of("query", name),
+                    "Input should be a valid integer, unable to parse string as an integer", "int_parsing")));
+        }
+        if (value < min) {
+            throw ApiError.validation(List.of(new ValidationIssue(List.of("query", name),
+                    "Input should be greater than or equal to " + min, "greater_than_equal")));
+        }
+        if (value > max) {
+            throw ApiError.validation(List.of(new ValidationIssue(List.of("query", name),
+                    "Input should be less than or equal to " + max, "less_than_equal")));
+        }
+        return value;
+    }
+
+    /** A boolean query parameter ({@code true/false/1/0/yes/no/on/off}). */
+    public static Boolean boolQuery(Context ctx, String name, Boolean fallback) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty()) {
+            return fallback;
+        }
+        return switch (raw.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on", "t", "y" -> true;
+            case "false", "0", "no", "off", "f", "n" -> false;
+            default -> throw ApiError.validation(List.of(new ValidationIssue(List.of("query", name),
+                    "Input should be a valid boolean, unable to interpret input", "bool_parsing")));
+        };
+    }
+
+    /** An optional string query parameter (empty counts as absent). */
+    public static String stringQuery(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        return raw == null || raw.isEmpty() ? null : raw;
+    }
+
+    /** An optional UUID query parameter. */
+    public static String uuidQuery(Context ctx, String name) {
+        String raw = stringQuery(ctx, name);
+        if (raw == null) {
+            return null;
+        }
+        return canonicalUuid(raw).orElseThrow(() -> ApiError.validation(List.of(uuidIssue("query", name))));
+    }
+
+    static java.util.Optional<String> canonicalUuid(String value) {
+        if (value == null || !UUID_TEXT.matcher(value.strip()).matches()) {
+            return java.util.Optional.empty();
+        }
+        String hex = value.strip().replace("-", "").toLowerCase(Locale.ROOT);
+        String dashed = hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                + hex.substring(16, 20) + "-" + hex.substring(20);
+        return java.util.Optional.of(UUID.fromString(dashed).toString());
+    }
+
+    static ValidationIssue uuidIssue(String where, String name) {
+        return new ValidationIssue(List.of(where, name),
+                "Input should be a valid UUID, invalid character: expected an optional prefix of `urn:uuid:`"
+                        + " followed by [0-9a-fA-F-]", "uuid_parsing");
+    }
+}

@@ -1,0 +1,120 @@
+package dev.builderdesk.server.http;
+
+import dev.builderdesk.protocol.EventType;
+import dev.builderdesk.server.auth.AuthFilter;
+import dev.builderdesk.server.auth.Principal;
+import dev.builderdesk.server.auth.Scopes;
+import dev.builderdesk.server.events.EventLog;
+import dev.builderdesk.server.runs.RunService;
+import dev.builderdesk.store.EventRepository.EventRow;
+import dev.builderdesk.store.RunRow;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code GET .../runs/{run_id}/stream}: the run's events as SSE with exact framing (CONTRACT.md §5) — a padding
+ * comment, {@code id:} + {@code data:} per event, {@code : ping} while idle — from {@code from_seq} (or
+ * {@code Last-Event-ID} + 1), ending right after the first terminal event. Written straight to the servlet stream
+ * on the request's virtual thread: one flush per batch, so each batch is one HTTP chunk.
+ */
+public final class StreamRoute implements Handler {
+    private static final byte[] PADDING = (":" + " ".repeat(2048) + "\n\n").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] PING = ": ping\n\n".getBytes(StandardCharsets.UTF_8);
+    private static final int BATCH = 256;
+
+    private final RunService runs;
+    private final EventLog log;
+    private final Duration heartbeat;
+
+    public StreamRoute(RunService runs, EventLog log, Duration heartbeat) {
+        this.runs = runs;
+        this.log = log;
+        this.heartbeat = heartbeat;
+    }
+
+    @Override
+    public void handle(Context ctx) throws Exception {
+        Principal who = AuthFilter.principal(ctx);
+        who.require(Scopes.APPS_READ);
+        String appId = Params.uuidPath(ctx, "app_id");
+        String runId = Params.uuidPath(ctx, "run_id");
+        long fromSeq = Params.intQuery(ctx, "from_seq", 1, 1, Integer.MAX_VALUE);
+        boolean replay = Params.boolQuery(ctx, "replay", true);
+        RunRow run = runs.require(who, appId, runId);
+        long start = Math.max(fromSeq, lastEventId(ctx) + 1);
+        if (!replay) {
+            start = Math.max(start, log.lastSeq(run.id()) + 1);
+        }
+
+        HttpServletResponse res = ctx.res();
+        res.setStatus(200);
+        res.setContentType("text/event-stream");
+        res.setCharacterEncoding("utf-8");
+        res.setHeader("Cache-Control", "no-cache");
+        res.setHeader("X-Accel-Buffering", "no");
+        ServletOutputStream out = res.getOutputStream();
+        try {
+            out.write(PADDING);
+            out.flush();
+            pump(run, start - 1, out);
+        } catch (IOException clientGone) {
+            // The client closed the connection; it resumes with from_seq when it comes back.
+        }
+    }
+
+    private void pump(RunRow run, long after, ServletOutputStream out) throws IOException, InterruptedException {
+        long last = after;
+        while (true) {
+            List<EventRow> rows = log.read(run.id(), last, BATCH);
+            if (rows.isEmpty() && runs.isSettled(run.id())) {
+                // The final status and its terminal event commit together, so the database has everything now.
+                rows = log.readDurable(run.id(), last, BATCH);
+                if (rows.isEmpty()) {
+                    return;
+                }
+            }
+            if (!rows.isEmpty()) {
+                ByteArrayOutputStream batch = new ByteArrayOutputStream(rows.size() * 256);
+                for (EventRow row : rows) {
+                    batch.write(frame(row));
+                    last = row.seq();
+                    if (EventType.fromWire(row.event()).map(EventType::isTerminal).orElse(false)) {
+                        out.write(batch.toByteArray());
+                        out.flush();
+                        return;
+                    }
+                }
+                out.write(batch.toByteArray());
+                out.flush();
+                continue;
+            }
+            if (!log.awaitAfter(run.id(), last, heartbeat.toMillis())) {
+                out.write(PING);
+                out.flush();
+            }
+        }
+    }
+
+    private static byte[] frame(EventRow row) {
+        return ("id: " + row.seq() + "\ndata: " + row.body() + "\n\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static long lastEventId(Context ctx) {
+        String header = ctx.header("Last-Event-ID");
+        if (header == null || header.isBlank()) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Long.parseLong(header.strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package dev.builderdesk.server.models;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.builderdesk.protocol.ErrorCodes;
+import dev.builderdesk.protocol.Json;
+import dev.builderdesk.protocol.Model;
+import dev.builderdesk.protocol.ModelBinding;
+import dev.builderdesk.protocol.ModelList;
+import dev.builderdesk.protocol.Timestamps;
+import dev.builderdesk.providers.ProviderEndpoint;
+import dev.builderdesk.server.ApiError;
+import dev.builderdesk.server.auth.Principal;
+import dev.builderdesk.server.auth.Scopes;
+import dev.builderdesk.server.http.JsonBody;
+import dev.builderdesk.store.ModelRepository.Filter;
+import dev.builderdesk.store.ProviderRepository.ProviderRow;
+import dev.builderdesk.store.Store;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The model registry as the API sees it: listing, tenant-scoped admin, and the run-time questions "which model
+ * does this run get" (the Auto chain, or an explicit id checked without any fallback) and "how is it reached".
+ */
+public final class ModelService {
+    /** Capability types the listing accepts, as the original enumerates them. */
+    public static final List<String> CAPABILITIES = List.of("chat", "completion", "embedding", "vision", "audio",
+            "speech_to_text", "text_to_speech", "image", "rerank");
+    private static final List<String> STATUSES = List.of("active", "deprecated", "disabled");
+
+    private final Store store;
+
+    public ModelService(Store store) {
+        this.store = store;
+    }
+
+    public ModelList list(Principal who, String capabilityType, Boolean isActive, int skip, int limit) {
+        Filter filter = new Filter(capabilityType, isActive);
+        return store.db().read(c -> new ModelList(store.models().listVisible(c, who.tenantId(), filter, skip, limit),
+                (int) store.models().countVisible(c, who.tenantId(), filter)));
+    }
+
+    public Model get(Principal who, String id) {
+        return store.db().read(c -> store.models().find(c, id))
+                .filter(m -> m.tenantId() == null || m.tenantId().equals(who.tenantId()))
+                .orElseThrow(() -> ApiError.notFound("Model not found"));
+    }
+
+    public Model create(Principal who, JsonBody body) {
+        who.require(Scopes.MODELS_WRITE);
+        String name = body.requiredString("name");
+        ModelFields fields = readFields(body);
+        body.finish();
+        if (name.isBlank()) {
+            throw ApiError.badRequest("name is required");
+        }
+        Instant now = Timestamps.now();
+        String id = UUID.randomUUID().toString();
+        Model model = new Model(id, who.tenantId(), name.strip(),
+                fields.slug != null ? fields.slug : slugOf(name), fields.description,
+                fields.capabilityType != null ? fields.capabilityType : Model.CHAT,
+                fields.status != null ? fields.status : "active", fields.version != null ? fields.version : "1",
+                fields.metadata != null ? fields.metadata : Map.of(),
+                fields.policy != null ? fields.policy : Map.of(),
+                fields.isActive == null || fields.isActive, Boolean.TRUE.equals(fields.isDefault),
+                fields.bindings != null ? fields.bindings : List.of(), now, now);
+        return store.db().write(c -> {
+            checkProviders(who, model.providers());
+            store.models().insert(c, model, false);
+            if (model.isDefault()) {
+                store.models().clearOtherDefaults(c, model.tenantId(), model.id());
+            }
+            return store.models().find(c, id).orElseThrow();
+        });
+    }
+
+    public Model update(Principal who, String id, JsonBody body) {
+        who.require(Scopes.MODELS_WRITE);
+        ModelFields f = readFields(body);
+        String name = body.optionalString("name");
+        body.finish();
+        return store.db().write(c -> {
+            Model m = writable(who, store.models().find(c, id));
+            checkProviders(who, f.bindings == null ? List.of() : f.bindings);
+            Model updated = new Model(m.id(), m.tenantId(), name != null && !name.isBlank() ? name.strip() : m.name(),
+                    f.slug != null ? f.slug : m.slug(), body.has("description") ? f.description : m.description(),
+                    f.capabilityType != null ? f.capabilityType : m.capabilityType(),
+                    f.status != null ? f.status : m.status(), f.version != null ? f.version : m.version(),
+                    f.metadata != null ? f.metadata : m.metadata(), f.policy != null ? f.policy
+                    : m.defaultResolutionPolicy(), f.isActive != null ? f.isActive : m.isActive(),
+                    f.isDefault != null ? f.isDefault : m.isDefault(),
+                    f.bindings != null ? f.bindings : m.providers(), m.createdAt(), Timestamps.now());
+            store.models().update(c, updated);
+            if (updated.isDefault()) {
+                store.models().clearOtherDefaults(c, updated.tenantId(), updated.id());
+            }
+            return store.models().find(c, id).orElseThrow();
+        });
+    }
+
+    public Model delete(Principal who, String id) {
+        who.require(Scopes.MODELS_WRITE);
+        return store.db().write(c -> {
+            Model m = writable(who, store.models().find(c, id));
+            store.models().delete(c, id);
+            return m;
+        });
+    }
+
+    /**
+     * The model a run gets (CONTRACT.md §2): an explicit id must be an active chat model of the tenant or global,
+     * else 400 with no fallback; null walks the Auto chain.
+     */
+    public Model resolveForRun(String tenantId, String requestedModelId) {
+        return store.db().read(c -> {
+            if (requestedModelId != null) {
+                return store.models().find(c, requestedModelId)
+                        .filter(m -> m.tenantId() == null || m.tenantId().equals(tenantId))
+                        .filter(m -> m.isActive() && Model.CHAT.equals(m.capabilityType()))
+                        .orElseThrow(() -> ApiError.coded(400, ErrorCodes.MODEL_UNAVAILABLE, "model_id",
+                                "Selected model is unavailable for this tenant.", Map.of()));
+            }
+            List<Model> tenantDefaults = store.models().activeChatDefaults(c, tenantId);
+            if (!tenantDefaults.isEmpty()) {
+                return tenantDefaults.get(0);
+            }
+            List<Model> globalDefaults = store.models().activeChatDefaults(c, null);
+            if (!globalDefaults.isEmpty()) {
+                return globalDefaults.get(0);
+            }
+            List<Model> any = store.models().listVisible(c, tenantId, new Filter(Model.CHAT, true), 0, 1);
+            if (!any.isEmpty()) {
+                return any.get(0);
+            }
+            throw ApiError.coded(400, ErrorCodes.MODEL_UNAVAILABLE, "model_id",
+                    "No active chat model is available for this tenant.", Map.of());
+        });
+    }
+
+    /** How to reach a model: its first enabled binding whose provider exists and is enabled. */
+    public Optional<Target> endpointFor(String modelId) {
+        return store.db().read(c -> {
+            Optional<Model> model = store.models().find(c, modelId);
+            if (model.isEmpty()) {
+                return Optional.empty();
+            }
+            for (ModelBinding b : model.get().providers()) {
+                if (!b.isEnabled()) {
+                    continue;
+                }
+                Optional<ProviderRow> p = store.providers().find(c, b.provider());
+                if (p.isPresent() && p.get().enabled()) {
+                    ProviderRow row = p.get();
+                    return Optional.of(new Target(new ProviderEndpoint(row.id(), row.kind(), row.baseUrl(),
+                            ProviderService.apiKeyOf(row)), b.providerModelId()));
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    /** A provider endpoint and the name under which it knows the model. */
+    public record Target(ProviderEndpoint endpoint, String providerModelId) {
+    }
+
+    private Model writable(Principal who, Optional<Model> found) {
+        Model m = found.filter(x -> x.tenantId() == null || x.tenantId().equals(who.tenantId()))
+                .orElseThrow(() -> ApiError.notFound("Model not found"));
+        if (m.tenantId() == null) {
+            throw ApiError.forbidden("Global models are read-only; change them in the server configuration");
+        }
+        return m;
+    }
+
+    private void checkProviders(Principal who, List<ModelBinding> bindings) {
+        store.db().read(c -> {
+            for (ModelBinding b : bindings) {
+                Optional<ProviderRow> p = store.providers().find(c, b.provider());
+                if (p.isEmpty() || (p.get().tenantId() != null && !p.get().tenantId().equals(who.tenantId()))) {
+                    throw ApiError.badRequest("Unknown provider: " + b.provider());
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The optional fields shared by create and update. */
+    private static final class ModelFields {
+        String slug;
+        String description;
+        String capabilityType;
+        String status;
+        String version;
+        Map<String, Object> metadata;
+        Map<String, Object> policy;
+        Boolean isActive;
+        Boolean isDefault;
+        List<ModelBinding> bindings;
+    }
+
+    private static ModelFields readFields(JsonBody body) {
+        ModelFields f = new ModelFields();
+        f.slug = body.optionalString("slug");
+        f.description = body.optionalString("description");
+        f.capabilityType = body.optionalEnum("capability_type", CAPABILITIES);
+        f.status = body.optionalEnum("status", STATUSES);
+        f.version = body.optionalString("version");
+        var metadata = body.optionalObject("metadata");
+        f.metadata = metadata == null ? null : toMap(metadata);
+        var policy = body.optionalObject("default_resolution_policy");
+        f.policy = policy == null ? null : toMap(policy);
+        f.isActive = body.optionalBool("is_active");
+        f.isDefault = body.optionalBool("is_default");
+        List<JsonNode> providers = body.optionalArray("providers");
+        if (providers != null) {
+            f.bindings = new ArrayList<>();
+            for (int i = 0; i < providers.size(); i++) {
+                JsonNode p = providers.get(i);
+                if (!p.isObject() || !p.path("provider").isTextual() || !p.path("provider_model_id").isTextual()
+                        || p.path("provider_model_id").asText().isBlank()) {
+                    body.issue(List.of("body", "providers", i), "Each provider needs string fields provider and"
+                            + " provider_model_id", "model_attributes_type");
+                    continue;
+                }
+                f.bindings.add(new ModelBinding(UUID.randomUUID().toString(), p.get("provider").asText(),
+                        p.get("provider_model_id").asText(), p.path("priority").asInt(i),
+                        p.path("is_enabled").asBoolean(true),
+                        p.path("config").isObject() ? toMap(p.get("config")) : Map.of(),
+                        p.path("credentials_ref").isTextual() ? p.get("credentials_ref").asText() : null));
+            }
+        }
+        return f;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> toMap(JsonNode node) {
+        return new LinkedHashMap<>(Json.mapper().convertValue(node, Map.class));
+    }
+
+    /** A URL-friendly slug of a name: {@code "Qwen2.5 Coder 7B"} → {@code "qwen2-5-coder-7b"}. */
+    public static String slugOf(String name) {
+        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return slug.isEmpty() ? "model" : slug;
+    }
+}

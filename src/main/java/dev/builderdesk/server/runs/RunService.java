@@ -1,0 +1,304 @@
+package dev.builderdesk.server.runs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.builderdesk.protocol.App;
+import dev.builderdesk.protocol.ChatSession;
+import dev.builderdesk.protocol.ChatTurn;
+import dev.builderdesk.protocol.ErrorCodes;
+import dev.builderdesk.protocol.EventPayload;
+import dev.builderdesk.protocol.EventType;
+import dev.builderdesk.protocol.HistoryMessage;
+import dev.builderdesk.protocol.Model;
+import dev.builderdesk.protocol.Run;
+import dev.builderdesk.protocol.RunMetrics;
+import dev.builderdesk.protocol.RunStatus;
+import dev.builderdesk.protocol.RunUsage;
+import dev.builderdesk.protocol.Timestamps;
+import dev.builderdesk.server.ApiError;
+import dev.builderdesk.server.ServerSettings;
+import dev.builderdesk.server.apps.AppService;
+import dev.builderdesk.server.auth.Principal;
+import dev.builderdesk.server.auth.Scopes;
+import dev.builderdesk.server.events.EventLog;
+import dev.builderdesk.server.http.JsonBody;
+import dev.builderdesk.server.models.ModelService;
+import dev.builderdesk.store.RevisionRepository.RevisionRow;
+import dev.builderdesk.store.RunRow;
+import dev.builderdesk.store.Store;
+import dev.builderdesk.workspace.Drafts;
+import dev.builderdesk.workspace.Revisions;
+import dev.builderdesk.workspace.Sandboxes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/** Creates runs and answers the run routes; execution itself is the {@link RunSupervisor}'s. */
+public final class RunService {
+    public static final String NATIVE = "native";
+    public static final String OPENCODE = "opencode";
+    private static final System.Logger LOG = System.getLogger(RunService.class.getName());
+
+    private final Store store;
+    private final EventLog log;
+    private final AppService apps;
+    private final ModelService models;
+    private final Drafts drafts;
+    private final Revisions revisions;
+    private final Sandboxes sandboxes;
+    private final RunSupervisor supervisor;
+    private final EngineAvailability engines;
+    private final ServerSettings settings;
+
+    public RunService(Store store, EventLog log, AppService apps, ModelService models, Drafts drafts,
+            Revisions revisions, Sandboxes sandboxes, RunSupervisor supervisor, EngineAvailability engines,
+            ServerSettings settings) {
+        this.store = store;
+        this.log = log;
+        this.apps = apps;
+        this.models = models;
+        this.drafts = drafts;
+        this.revisions = revisions;
+        this.sandboxes = sandboxes;
+        this.supervisor = supervisor;
+        this.engines = engines;
+        this.settings = settings;
+    }
+
+    /** The validated fields of a create request. */
+    private record CreateFields(String input, String modelId, String engine, String baseRevisionId,
+            List<HistoryMessage> messages, String chatSessionId, boolean autoApply, String compareGroupId,
+            String clientMessageId) {
+    }
+
+    public Run create(Principal who, String appId, JsonBody body) {
+        who.require(Scopes.APPS_WRITE);
+        CreateFields f = readCreate(body);
+        App app = apps.require(who, appId);
+
+        if (f.clientMessageId() != null) {
+            Optional<RunRow> existing = store.db().read(c ->
+                    store.runs().findByClientMessage(c, app.id(), f.chatSessionId(), f.clientMessageId()));
+            if (existing.isPresent()) {
+                return RunViews.toRun(existing.get());
+            }
+        }
+        RevisionRow draft = drafts.syncFromFolder(app, Timestamps.now());
+        if (f.baseRevisionId() != null && !f.baseRevisionId().equals(draft.id())) {
+            throw ApiError.coded(409, ErrorCodes.REVISION_CONFLICT, null, "Draft revision is stale",
+                    Map.of("latest_revision_id", draft.id(),
+                            "latest_updated_at", Timestamps.format(draft.createdAt())));
+        }
+        String input = f.input().strip();
+        if (input.isEmpty()) {
+            throw ApiError.badRequest("input is required");
+        }
+        Model model = models.resolveForRun(app.tenantId(), f.modelId());
+        String engine = f.engine() != null ? f.engine() : settings.defaultEngine();
+        engines.check(engine, app);
+
+        Instant now = Timestamps.now();
+        String runId = UUID.randomUUID().toString();
+        RunRow row = store.db().write(c -> {
+            String sessionId = f.chatSessionId();
+            List<HistoryMessage> prior = f.messages();
+            if (sessionId != null) {
+                store.chatSessions().find(c, app.id(), sessionId)
+                        .orElseThrow(() -> ApiError.notFound("Coding-agent chat session not found"));
+                if (prior == null) {
+                    prior = store.chatSessions().turns(c, sessionId).stream()
+                            .map(t -> new HistoryMessage(t.role(), t.content())).toList();
+                }
+            } else {
+                sessionId = UUID.randomUUID().toString();
+                store.chatSessions().insert(c, app.id(), new ChatSession(sessionId, titleOf(input), now, now, now));
+            }
+            List<HistoryMessage> history = ConversationHistory.compact(
+                    ConversationHistory.normalise(prior == null ? List.of() : prior, input),
+                    settings.messageBudgetChars());
+            if (f.compareGroupId() != null) {
+                store.compareGroups().insertIfAbsent(c, app.id(), f.compareGroupId(), input, now);
+            }
+            RunRow r = new RunRow(runId, app.id(), RunStatus.QUEUED, engine, input, history, draft.id(), null, null,
+                    f.modelId(), model.id(), model.name(), null, null, sessionId, f.compareGroupId(), f.autoApply(),
+                    f.clientMessageId(), List.of(), RunUsage.NONE, RunMetrics.EMPTY, now, null, null);
+            store.runs().insert(c, r);
+            store.chatSessions().addTurn(c, sessionId, new ChatTurn(UUID.randomUUID().toString(), runId, "user",
+                    input, null, null, now));
+            return r;
+        });
+        log.append(runId, app.id(), EventType.RUN_ACCEPTED, new EventPayload.RunAccepted(RunStatus.QUEUED.wire(),
+                Run.SURFACE, engine, f.modelId(), model.id(), model.name()), List.of());
+        row = prewarm(row, draft);
+        supervisor.submit(runId, false);
+        return RunViews.toRun(row);
+    }
+
+    public List<Run> list(Principal who, String appId, int limit, String compareGroupId, String chatSessionId) {
+        who.require(Scopes.APPS_READ);
+        App app = apps.require(who, appId);
+        return store.db().read(c -> store.runs().list(c, app.id(), limit, compareGroupId, chatSessionId)).stream()
+                .map(RunViews::toRun).toList();
+    }
+
+    public Run get(Principal who, String appId, String runId) {
+        who.require(Scopes.APPS_READ);
+        return RunViews.toRun(require(who, appId, runId));
+    }
+
+    /** The stored run of an app, or 404 "Coding-agent run not found". */
+    public RunRow require(Principal who, String appId, String runId) {
+        App app = apps.require(who, appId);
+        return store.db().read(c -> store.runs().find(c, app.id(), runId))
+                .orElseThrow(() -> ApiError.notFound("Coding-agent run not found"));
+    }
+
+    /** True when no worker will add events to the run unless it is resumed. */
+    public boolean isSettled(String runId) {
+        return store.db().read(c -> store.runs().findById(c, runId)).map(r -> r.status().isSettled())
+                .orElse(true);
+    }
+
+    public Run resume(Principal who, String appId, String runId) {
+        who.require(Scopes.APPS_WRITE);
+        RunRow row = require(who, appId, runId);
+        RunRow queued = store.db().write(c -> {
+            RunRow fresh = store.runs().findById(c, row.id()).orElseThrow();
+            if (fresh.status() != RunStatus.PAUSED) {
+                throw ApiError.conflict("Run is not paused");
+            }
+            RunRow q = fresh.withStatus(RunStatus.QUEUED);
+            store.runs().update(c, q);
+            return q;
+        });
+        supervisor.submit(row.id(), true);
+        return RunViews.toRun(queued);
+    }
+
+    public Run cancel(Principal who, String appId, String runId) {
+        who.require(Scopes.APPS_WRITE);
+        RunRow row = require(who, appId, runId);
+        if (row.status().isFinal()) {
+            return RunViews.toRun(row);
+        }
+        Optional<RunHandle> handle = supervisor.handle(row.id());
+        if (handle.isPresent()) {
+            handle.get().stop(RunHandle.StopReason.CANCEL);
+            try {
+                handle.get().done.get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "Run " + runId + " did not stop within 10 s");
+            }
+            return RunViews.toRun(require(who, appId, runId));
+        }
+        return RunViews.toRun(cancelIdle(row.id()));
+    }
+
+    /** Cancels a run no worker executes (paused, or queued before recovery picked it up). */
+    private RunRow cancelIdle(String runId) {
+        RunRow current = store.db().read(c -> store.runs().findById(c, runId)).orElseThrow();
+        if (current.status().isFinal()) {
+            return current;
+        }
+        RunRow cancelled = current.settled(RunStatus.CANCELLED, null, null, Timestamps.now());
+        log.append(runId, current.appId(), EventType.RUN_CANCELLED, RunViews.toRun(cancelled), List.of(), c -> {
+            store.runs().update(c, cancelled);
+            return null;
+        });
+        try {
+            sandboxes.delete(runId);
+        } catch (java.io.IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "Cannot remove the sandbox of run " + runId, e);
+        }
+        return cancelled;
+    }
+
+    /**
+     * At startup: runs that a previous process left queued or running are executed again, continuing from their
+     * saved conversation state when they have one, so no run is ever left running with nobody executing it.
+     */
+    public int recover() {
+        List<RunRow> orphans = new ArrayList<>();
+        store.db().read(c -> {
+            orphans.addAll(store.runs().withStatus(c, RunStatus.RUNNING));
+            orphans.addAll(store.runs().withStatus(c, RunStatus.QUEUED));
+            return null;
+        });
+        for (RunRow r : orphans) {
+            boolean hasState = store.db().read(c -> store.runStates().load(c, r.id())).isPresent();
+            supervisor.submit(r.id(), hasState || r.status() == RunStatus.RUNNING);
+        }
+        return orphans.size();
+    }
+
+    /** Materialises the sandbox early so the first tool call is fast; a failure is only a warning. */
+    private RunRow prewarm(RunRow row, RevisionRow draft) {
+        try {
+            var files = store.db().read(c -> revisions.load(c, draft.id()));
+            sandboxes.materialise(row.id(), files);
+            return row;
+        } catch (Exception e) {
+            String warning = "Sandbox prewarm failed: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "Run " + row.id() + ": " + warning);
+            RunRow warned = row.withWarning(warning);
+            store.db().write(c -> {
+                store.runs().update(c, warned);
+                return null;
+            });
+            return warned;
+        }
+    }
+
+    private CreateFields readCreate(JsonBody body) {
+        String input = body.requiredString("input");
+        String modelId = body.optionalUuid("model_id");
+        String engine = body.optionalEnum("engine", List.of(NATIVE, OPENCODE));
+        String base = body.optionalUuid("base_revision_id");
+        List<JsonNode> rawMessages = body.optionalArray("messages");
+        String session = body.optionalUuid("chat_session_id");
+        Boolean autoApply = body.optionalBool("auto_apply");
+        String compare = body.optionalString("compare_group_id");
+        String clientMessageId = body.optionalString("client_message_id");
+        List<HistoryMessage> messages = null;
+        if (rawMessages != null) {
+            messages = new ArrayList<>();
+            for (int i = 0; i < rawMessages.size(); i++) {
+                JsonNode m = rawMessages.get(i);
+                if (!m.isObject()) {
+                    body.issue(List.of("body", "messages", i), "Input should be a valid dictionary", "dict_type");
+                    continue;
+                }
+                JsonNode role = m.get("role");
+                JsonNode content = m.get("content");
+                if ((role != null && !role.isNull() && !role.isTextual())
+                        || (content != null && !content.isNull() && !content.isTextual())) {
+                    body.issue(List.of("body", "messages", i), "Input should be a valid string", "string_type");
+                    continue;
+                }
+                messages.add(new HistoryMessage(role == null ? null : role.asText(null),
+                        content == null ? null : content.asText(null)));
+            }
+        }
+        body.finish();
+        if (compare != null && (compare.isBlank() || compare.length() > 128)) {
+            throw ApiError.badRequest("compare_group_id must be 1-128 characters");
+        }
+        if (clientMessageId != null && (clientMessageId.isBlank() || clientMessageId.length() > 128)) {
+            throw ApiError.badRequest("client_message_id must be 1-128 characters");
+        }
+        return new CreateFields(input, modelId, engine, base, messages, session, autoApply == null || autoApply,
+                compare, clientMessageId);
+    }
+
+    /** A thread's title: the first prompt, whitespace collapsed, at most 80 characters. */
+    static String titleOf(String input) {
+        String collapsed = input.strip().replaceAll("\\s+", " ");
+        if (collapsed.isEmpty()) {
+            return "New Chat";
+        }
+        return collapsed.length() <= 80 ? collapsed : collapsed.substring(0, 77) + "...";
+    }
+}

@@ -1,0 +1,18 @@
+package dev.builderdesk.server.runs;
+
+import dev.builderdesk.protocol.Run;
+import dev.builderdesk.store.RunRow;
+
+/** The wire view of a stored run. */
+public final class RunViews {
+    private RunViews() {
+    }
+
+    public static Run toRun(RunRow r) {
+        return new Run(r.id(), r.status().wire(), r.engine(), Run.SURFACE, r.appId(), r.baseRevisionId(),
+                r.resultRevisionId(), r.checkpointRevisionId(), r.requestedModelId(), r.resolvedModelId(), r.error(),
+                r.createdAt(), r.startedAt(), r.completedAt(), r.chatSessionId(), r.compareGroupId(), r.autoApply(),
+                r.resolvedModelName(), r.warnings(), r.usage(), r.metrics(), r.input(), r.errorCode(),
+                r.clientMessageId());
+    }
+}

@@ -1,0 +1,47 @@
+package dev.builderdesk.store;
+
+import dev.builderdesk.protocol.App;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** Apps, always looked up within a tenant: another tenant's app does not exist. */
+public final class AppRepository {
+    private static final String COLUMNS = "id, tenant_id, name, workspace_path, current_draft_revision_id, created_at";
+
+    public void insert(Connection c, App app) throws SQLException {
+        Sql.update(c, "INSERT INTO apps (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)", app.id(), app.tenantId(),
+                app.name(), app.workspacePath(), app.currentDraftRevisionId(), Micros.of(app.createdAt()));
+    }
+
+    public Optional<App> find(Connection c, String tenantId, String id) throws SQLException {
+        return Sql.queryOne(c, "SELECT " + COLUMNS + " FROM apps WHERE id = ? AND tenant_id = ?",
+                AppRepository::map, id, tenantId);
+    }
+
+    public Optional<App> findAnyTenant(Connection c, String id) throws SQLException {
+        return Sql.queryOne(c, "SELECT " + COLUMNS + " FROM apps WHERE id = ?", AppRepository::map, id);
+    }
+
+    public List<App> list(Connection c, String tenantId) throws SQLException {
+        return Sql.query(c, "SELECT " + COLUMNS + " FROM apps WHERE tenant_id = ? ORDER BY created_at, id",
+                AppRepository::map, tenantId);
+    }
+
+    public void setDraft(Connection c, String appId, String revisionId) throws SQLException {
+        Sql.update(c, "UPDATE apps SET current_draft_revision_id = ? WHERE id = ?", revisionId, appId);
+    }
+
+    public void update(Connection c, App app) throws SQLException {
+        Sql.update(c, "UPDATE apps SET name = ?, workspace_path = ?, tenant_id = ? WHERE id = ?", app.name(),
+                app.workspacePath(), app.tenantId(), app.id());
+    }
+
+    private static App map(ResultSet rs) throws SQLException {
+        return new App(rs.getString("id"), rs.getString("tenant_id"), rs.getString("name"),
+                rs.getString("workspace_path"), rs.getString("current_draft_revision_id"),
+                Micros.toInstant(rs.getLong("created_at")));
+    }
+}

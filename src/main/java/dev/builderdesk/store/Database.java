@@ -1,0 +1,114 @@
+package dev.builderdesk.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The server's database: a connection pool, migrations applied at open, and two ways in: {@link #read} and
+ * {@link #write}. Writes run in a transaction. On SQLite they also take an in-process lock, because SQLite allows
+ * one writer and its busy handler sleeps in steps of up to 100 ms; queueing on a JVM lock keeps event appends of
+ * many concurrent runs in the microseconds.
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource pool;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final boolean sqlite;
+
+    private Database(HikariDataSource pool, boolean sqlite) {
+        this.pool = pool;
+        this.sqlite = sqlite;
+    }
+
+    /**
+     * Opens (creating if needed) the database at a JDBC URL and migrates it. Only {@code jdbc:sqlite:} is supported
+     * in this version.
+     */
+    public static Database open(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
+            throw new IllegalArgumentException("Unsupported database URL (only jdbc:sqlite: for now): " + jdbcUrl);
+        }
+        String file = jdbcUrl.substring("jdbc:sqlite:".length());
+        try {
+            Path parent = Path.of(file).toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (java.io.IOException e) {
+            throw new StoreException("Cannot create the folder of " + file, e);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(10_000);
+        config.enforceForeignKeys(true);
+        SQLiteDataSource sqliteSource = new SQLiteDataSource(config);
+        sqliteSource.setUrl(jdbcUrl);
+
+        HikariConfig hikari = new HikariConfig();
+        hikari.setDataSource(sqliteSource);
+        hikari.setPoolName("builder-desk-db");
+        hikari.setMaximumPoolSize(8);
+        hikari.setMinimumIdle(1);
+        hikari.setAutoCommit(true);
+        HikariDataSource pool = new HikariDataSource(hikari);
+        try {
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/migration/sqlite")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new Database(pool, true);
+    }
+
+    /** Runs read-only work on a pooled connection. */
+    public <T> T read(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            return work.apply(c);
+        } catch (SQLException e) {
+            throw new StoreException("Database read failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs work in one transaction; everything it wrote is committed together or not at all. */
+    public <T> T write(SqlWork<T> work) {
+        if (sqlite) {
+            writeLock.lock();
+        }
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.apply(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Database write failed: " + e.getMessage(), e);
+        } finally {
+            if (sqlite) {
+                writeLock.unlock();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

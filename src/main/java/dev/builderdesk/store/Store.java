@@ -1,0 +1,33 @@
+package dev.builderdesk.store;
+
+/**
+ * The database and its repositories, handed around as one piece. Callers write
+ * {@code store.db().write(c -> store.runs().update(c, row))} so a unit of work can span repositories.
+ */
+public record Store(
+        Database db,
+        TenantRepository tenants,
+        ProviderRepository providers,
+        ModelRepository models,
+        AppRepository apps,
+        RevisionRepository revisions,
+        RunRepository runs,
+        EventRepository events,
+        RunStateRepository runStates,
+        CheckpointRepository checkpoints,
+        ChatSessionRepository chatSessions,
+        CompareGroupRepository compareGroups) implements AutoCloseable {
+
+    /** Opens the database at a JDBC URL, migrates it and wires the repositories. */
+    public static Store open(String jdbcUrl) {
+        return new Store(Database.open(jdbcUrl), new TenantRepository(), new ProviderRepository(),
+                new ModelRepository(), new AppRepository(), new RevisionRepository(), new RunRepository(),
+                new EventRepository(), new RunStateRepository(), new CheckpointRepository(),
+                new ChatSessionRepository(), new CompareGroupRepository());
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

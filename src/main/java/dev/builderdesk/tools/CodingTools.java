@@ -1,0 +1,17 @@
+package dev.builderdesk.tools;
+
+import java.util.List;
+import java.util.Set;
+
+/** The native engine's tool set. */
+public final class CodingTools {
+    private CodingTools() {
+    }
+
+    /** The pipeline with every implemented tool and the given extension allowlist. */
+    public static ToolPipeline pipeline(Set<String> allowedExtensions) {
+        return new ToolPipeline(List.of(new ListFilesTool(), new ReadFileTool(), new ReadFileRangeTool(),
+                new SearchCodeTool(), new WriteFileTool(), new RenameFileTool(), new DeleteFileTool()),
+                new PathPolicy(allowedExtensions));
+    }
+}

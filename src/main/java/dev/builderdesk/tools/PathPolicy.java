@@ -1,0 +1,64 @@
+package dev.builderdesk.tools;
+
+import dev.builderdesk.workspace.WorkspaceRules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The path rules of CONTRACT.md §6 step 4, applied to every path argument before a tool touches the disk. The
+ * symlink rule needs the file system and lives in {@link Sandbox}.
+ */
+public final class PathPolicy {
+    private final Set<String> allowedExtensions;
+
+    public PathPolicy(Set<String> allowedExtensions) {
+        this.allowedExtensions = Set.copyOf(allowedExtensions);
+    }
+
+    /** The normalised relative path, or the policy failure that names {@code field}. */
+    public String check(String raw, String field) throws ToolFailure {
+        String path = normalise(raw, field);
+        var blocked = WorkspaceRules.blockedDirectory(path);
+        if (blocked.isPresent()) {
+            throw ToolFailure.policy("File path is blocked by policy: " + blocked.get() + "/", field);
+        }
+        var extension = WorkspaceRules.extension(path);
+        if (extension.isEmpty() || !allowedExtensions.contains(extension.get())) {
+            throw ToolFailure.policy("Unsupported file extension: " + extension.orElse("(none)"), field);
+        }
+        return path;
+    }
+
+    /** Backslashes to slashes, no absolute paths, no {@code ..}, no empty or {@code .} segments. */
+    static String normalise(String raw, String field) throws ToolFailure {
+        String path = raw.replace('\\', '/').strip();
+        if (path.isEmpty()) {
+            throw ToolFailure.policy("File path is required", field);
+        }
+        if (path.startsWith("/") || path.matches("^[A-Za-z]:.*")) {
+            throw ToolFailure.policy("Absolute paths are not allowed", field);
+        }
+        if (path.indexOf('\0') >= 0 || path.chars().anyMatch(ch -> ch < 0x20)) {
+            throw ToolFailure.policy("File path contains control characters", field);
+        }
+        List<String> kept = new ArrayList<>();
+        for (String segment : path.split("/")) {
+            if (segment.equals("..")) {
+                throw ToolFailure.policy("Path traversal is not allowed", field);
+            }
+            if (!segment.isEmpty() && !segment.equals(".")) {
+                kept.add(segment);
+            }
+        }
+        if (kept.isEmpty()) {
+            throw ToolFailure.policy("File path is required", field);
+        }
+        for (String segment : kept) {
+            if (segment.length() > 255) {
+                throw ToolFailure.policy("File name is too long", field);
+            }
+        }
+        return String.join("/", kept);
+    }
+}

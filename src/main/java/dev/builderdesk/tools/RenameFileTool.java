@@ -1,0 +1,44 @@
+package dev.builderdesk.tools;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.builderdesk.protocol.ErrorCodes;
+import dev.builderdesk.protocol.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** {@code coding_agent_rename_file}: moves a file within the workspace; never overwrites. */
+final class RenameFileTool implements Tool {
+    private static final ToolSpec SPEC = ToolSpec.builder("coding_agent_rename_file", "Rename or move a file.")
+            .required("from_path", "string", "Current path")
+            .required("to_path", "string", "New path")
+            .build();
+
+    @Override
+    public ToolSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public ObjectNode run(ToolArgs args, Sandbox sandbox) throws ToolFailure {
+        Path from = sandbox.resolve(args.string("from_path"), "from_path");
+        Path to = sandbox.resolve(args.string("to_path"), "to_path");
+        if (!Files.isRegularFile(from)) {
+            throw new ToolFailure(ErrorCodes.TOOL_EXECUTION_FAILED, "File not found: " + args.string("from_path"));
+        }
+        if (Files.exists(to)) {
+            throw new ToolFailure(ErrorCodes.TOOL_EXECUTION_FAILED, "Target exists: " + args.string("to_path"));
+        }
+        try {
+            Files.createDirectories(to.getParent());
+            sandbox.resolve(args.string("to_path"), "to_path");
+            Files.move(from, to);
+        } catch (IOException e) {
+            throw new ToolFailure(ErrorCodes.TOOL_EXECUTION_FAILED, "Rename failed: " + e.getMessage());
+        }
+        ObjectNode out = Json.object();
+        out.put("from_path", args.string("from_path"));
+        out.put("to_path", args.string("to_path"));
+        return out;
+    }
+}

@@ -34,6 +34,12 @@ public final class RunServer implements AutoCloseable {
             cfg.http.compressionStrategy = CompressionStrategy.NONE;
             cfg.concurrency.useVirtualThreads = true;
             cfg.router.ignoreTrailingSlashes = true;
+            // Javalin checks the size only when a handler reads the body; refuse oversized bodies everywhere.
+            cfg.routes.beforeMatched(ctx -> {
+                if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
+                    throw new ApiError(413, "Request body is too large (limit 1 MiB)");
+                }
+            });
             cfg.routes.beforeMatched(auth);
             routes.register(cfg.routes);
             cfg.routes.exception(ApiError.class, (e, ctx) -> Responses.error(ctx, e.status(), e.detail()));

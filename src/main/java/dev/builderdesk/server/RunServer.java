@@ -17,6 +17,7 @@ public final class RunServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RunServer.class.getName());
     /** Largest request body accepted (CONTRACT.md §1). */
     public static final long MAX_BODY_BYTES = 1 << 20;
+    private static final long DRAIN_LIMIT_BYTES = 16L << 20;
 
     private final Javalin javalin;
     private final RunSupervisor supervisor;
@@ -34,12 +35,7 @@ public final class RunServer implements AutoCloseable {
             cfg.http.compressionStrategy = CompressionStrategy.NONE;
             cfg.concurrency.useVirtualThreads = true;
             cfg.router.ignoreTrailingSlashes = true;
-            // Javalin checks the size only when a handler reads the body; refuse oversized bodies everywhere.
-            cfg.routes.beforeMatched(ctx -> {
-                if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
-                    throw new ApiError(413, "Request body is too large (limit 1 MiB)");
-                }
-            });
+            cfg.routes.beforeMatched(RunServer::refuseOversizedBody);
             cfg.routes.beforeMatched(auth);
             routes.register(cfg.routes);
             cfg.routes.exception(ApiError.class, (e, ctx) -> Responses.error(ctx, e.status(), e.detail()));
@@ -68,6 +64,22 @@ public final class RunServer implements AutoCloseable {
         supervisor.pauseAll(shutdownGrace);
         javalin.stop();
         supervisor.close();
+    }
+
+    /**
+     * Javalin checks the size only when a handler reads the body, so oversized bodies are refused here for every
+     * route. The body is drained first (up to a bound): a server that answers before the client has finished
+     * sending may close the connection under it, and the client would never read the 413.
+     */
+    private static void refuseOversizedBody(io.javalin.http.Context ctx) throws java.io.IOException {
+        long length = ctx.req().getContentLengthLong();
+        if (length <= MAX_BODY_BYTES) {
+            return;
+        }
+        if (length <= DRAIN_LIMIT_BYTES) {
+            ctx.req().getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        throw new ApiError(413, "Request body is too large (limit 1 MiB)");
     }
 
     private static String describe(HttpResponseException e) {

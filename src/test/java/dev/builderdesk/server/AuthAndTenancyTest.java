@@ -109,6 +109,7 @@ class AuthAndTenancyTest {
     @Test
     void aMemberCanReadButNotWrite() {
         Api member = server.api(TestServer.ACME_MEMBER);
+        String agent = "/admin/apps/" + appId + "/coding-agent";
         assertThat(member.get(runs(appId) + "/" + runId).status()).isEqualTo(200);
         assertThat(member.get("/models").status()).isEqualTo(200);
         List<String[]> writes = List.of(
@@ -116,10 +117,8 @@ class AuthAndTenancyTest {
                 new String[] {"POST", runs(appId), "{\"input\":\"hi\"}", "apps.write"},
                 new String[] {"POST", runs(appId) + "/" + runId + "/cancel", null, "apps.write"},
                 new String[] {"POST", runs(appId) + "/" + runId + "/resume", "{}", "apps.write"},
-                new String[] {"POST", "/admin/apps/" + appId + "/coding-agent/checkpoints/" + checkpointId
-                        + "/restore", "{}", "apps.write"},
-                new String[] {"PUT", "/admin/apps/" + appId + "/coding-agent/compare-groups/cmp-1/verdict",
-                        "{}", "apps.write"},
+                new String[] {"POST", agent + "/checkpoints/" + checkpointId + "/restore", "{}", "apps.write"},
+                new String[] {"PUT", agent + "/compare-groups/cmp-1/verdict", "{}", "apps.write"},
                 new String[] {"POST", "/models", "{\"name\":\"m\"}", "models.write"},
                 new String[] {"PUT", "/models/" + TestServer.MODEL_ACME, "{\"name\":\"m\"}", "models.write"},
                 new String[] {"DELETE", "/models/" + TestServer.MODEL_ACME, null, "models.write"},

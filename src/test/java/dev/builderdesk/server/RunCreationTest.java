@@ -173,7 +173,8 @@ class RunCreationTest {
         assertThat(run.get("status").asText()).isEqualTo("queued");
         assertThat(run.get("surface").asText()).isEqualTo("published_app_coding_agent");
         assertThat(run.get("auto_apply").asBoolean()).isFalse();
-        assertThat(run.get("created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}\\+00:00");
+        assertThat(run.get("created_at").asText())
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}\\+00:00");
         JsonNode group = server.owner().get("/admin/apps/" + app + "/coding-agent/compare-groups/g1").json();
         assertThat(group.get("input").asText()).isEqualTo("hello");
         assertThat(group.get("runs").get(0).get("run_id").asText()).isEqualTo(run.get("run_id").asText());

@@ -67,7 +67,7 @@ public final class SseStream implements AutoCloseable {
 
     private SseStream(HttpResponse<InputStream> response) {
         this.response = response;
-        this.in = response.body();
+        this.in = new java.io.BufferedInputStream(response.body(), 64 * 1024);
     }
 
     public static SseStream open(String url, Map<String, String> headers) {

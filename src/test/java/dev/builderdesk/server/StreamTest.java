@@ -90,23 +90,17 @@ class StreamTest {
     @Test
     void aReconnectWithFromSeqGetsEveryLaterEventExactlyOnce() {
         start(TestServer.Options.defaults());
-        String run = slowRun(30, 20);
-        List<Frame> first = new ArrayList<>();
-        try (SseStream s = server.stream(app, run, "", Map.of())) {
-            for (int i = 0; i < 3; i++) {
-                first.add(s.nextEvent());
-            }
-        }
-        List<Frame> rest;
-        try (SseStream s = server.stream(app, run, "?from_seq=4", Map.of())) {
-            rest = s.remainingEvents();
-        }
-        assertResumedExactly(run, first, rest);
+        readThreeDropAndResume("?from_seq=4", Map.of());
     }
 
     @Test
     void lastEventIdResumesLikeFromSeq() {
         start(TestServer.Options.defaults());
+        readThreeDropAndResume("", Map.of("Last-Event-ID", "3"));
+    }
+
+    /** Reads 3 events of a streaming run, drops the connection, reconnects as asked and checks the union. */
+    private void readThreeDropAndResume(String query, Map<String, String> headers) {
         String run = slowRun(30, 20);
         List<Frame> first = new ArrayList<>();
         try (SseStream s = server.stream(app, run, "", Map.of())) {
@@ -115,7 +109,7 @@ class StreamTest {
             }
         }
         List<Frame> rest;
-        try (SseStream s = server.stream(app, run, "", Map.of("Last-Event-ID", "3"))) {
+        try (SseStream s = server.stream(app, run, query, headers)) {
             rest = s.remainingEvents();
         }
         assertResumedExactly(run, first, rest);

@@ -12,6 +12,7 @@ import dev.builderdesk.store.Store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The event sink of one run segment: appends every event to the log and derives the run's measurements from
@@ -49,45 +50,47 @@ final class RunRecorder implements EventSink {
 
     @Override
     public synchronized void emit(EventType type, EventPayload payload, List<Diagnostic> diagnostics) {
-        switch (payload) {
-            case EventPayload.AssistantDelta d when !d.content().isBlank() -> {
-                sawText = true;
-                if (ttftMs == null) {
-                    ttftMs = Duration.between(startedAt, Instant.now()).toMillis();
-                }
+        switch (type) {
+            case ASSISTANT_DELTA -> observeText(((EventPayload.AssistantDelta) payload).content());
+            case TOOL_COMPLETED -> toolCalls++;
+            case TOOL_FAILED -> {
+                toolCalls++;
+                toolFailures++;
             }
-            case EventPayload.UsageUpdated u -> {
+            case USAGE_UPDATED -> {
+                var u = (EventPayload.UsageUpdated) payload;
                 usage = new RunUsage(u.inputTokens(), u.outputTokens());
                 modelSteps = u.modelSteps();
+                appendWithMeasurements(type, payload, diagnostics);
+                return;
             }
             default -> {
             }
         }
-        if (payload instanceof EventPayload.AssistantDelta d) {
-            text.append(d.content());
-        }
-        if (type == EventType.TOOL_COMPLETED || type == EventType.TOOL_FAILED) {
-            toolCalls++;
-            if (type == EventType.TOOL_FAILED) {
-                toolFailures++;
+        log.append(runId, appId, type, payload, diagnostics);
+    }
+
+    private void observeText(String content) {
+        text.append(content);
+        if (!content.isBlank()) {
+            sawText = true;
+            if (ttftMs == null) {
+                ttftMs = Duration.between(startedAt, Instant.now()).toMillis();
             }
         }
-        if (type == EventType.USAGE_UPDATED) {
-            RunUsage u = usage;
-            RunMetrics m = metrics(null);
-            log.append(runId, appId, type, payload, diagnostics, c -> {
-                store.runs().findById(c, runId).ifPresent(r -> {
-                    try {
-                        store.runs().update(c, r.withMeasurements(u, m));
-                    } catch (java.sql.SQLException e) {
-                        throw new dev.builderdesk.store.StoreException("Cannot save run metrics", e);
-                    }
-                });
-                return null;
-            });
-        } else {
-            log.append(runId, appId, type, payload, diagnostics);
-        }
+    }
+
+    /** Token totals change with this event: store them on the run in the event's own transaction. */
+    private void appendWithMeasurements(EventType type, EventPayload payload, List<Diagnostic> diagnostics) {
+        RunUsage u = usage;
+        RunMetrics m = metrics(null);
+        log.append(runId, appId, type, payload, diagnostics, c -> {
+            Optional<RunRow> row = store.runs().findById(c, runId);
+            if (row.isPresent()) {
+                store.runs().update(c, row.get().withMeasurements(u, m));
+            }
+            return null;
+        });
     }
 
     boolean sawText() {

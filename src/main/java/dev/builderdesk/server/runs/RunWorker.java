@@ -137,19 +137,20 @@ final class RunWorker {
         RunMetrics changes = null;
         if (!result.treeHash().equals(base.treeHash())) {
             Instant now = Timestamps.now();
-            Checkpoint[] checkpoint = new Checkpoint[1];
-            RevisionRow rev = store.db().write(c -> {
+            Checkpoint checkpoint = store.db().write(c -> {
                 RevisionRow r = revisions.create(c, row.appId(), result, Revisions.SOURCE_RUN, row.baseRevisionId(),
                         row.id(), now);
-                checkpoint[0] = new Checkpoint(UUID.randomUUID().toString(), row.id(), row.appId(), r.id(), now);
-                store.checkpoints().insert(c, checkpoint[0]);
-                return r;
+                Checkpoint cp = new Checkpoint(UUID.randomUUID().toString(), row.id(), row.appId(), r.id(), now);
+                store.checkpoints().insert(c, cp);
+                return cp;
             });
+            RevisionRow rev = store.db().read(c -> store.revisions().find(c, row.appId(), checkpoint.revisionId()))
+                    .orElseThrow();
             current = current.withResult(rev.id(), rev.id());
             recorder.emit(EventType.REVISION_CREATED, new EventPayload.RevisionCreated(rev.id(), rev.entryFile(),
                     rev.fileCount()));
             recorder.emit(EventType.CHECKPOINT_CREATED, new EventPayload.CheckpointCreated(
-                    checkpoint[0].checkpointId(), rev.id()));
+                    checkpoint.checkpointId(), rev.id()));
             changes = changeMetrics(RevisionDiffs.diff(base, result));
             if (row.autoApply()) {
                 App app = store.db().read(c -> store.apps().findAnyTenant(c, row.appId())).orElseThrow();

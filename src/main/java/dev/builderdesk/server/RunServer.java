@@ -2,6 +2,7 @@ package dev.builderdesk.server;
 
 import dev.builderdesk.server.auth.AuthFilter;
 import dev.builderdesk.server.http.ApiRoutes;
+import dev.builderdesk.server.http.JsonErrorHandler;
 import dev.builderdesk.server.http.Responses;
 import dev.builderdesk.server.runs.RunSupervisor;
 import io.javalin.Javalin;
@@ -34,6 +35,7 @@ public final class RunServer implements AutoCloseable {
             // SSE must reach the client as written; compression would buffer it.
             cfg.http.compressionStrategy = CompressionStrategy.NONE;
             cfg.concurrency.useVirtualThreads = true;
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             cfg.router.ignoreTrailingSlashes = true;
             cfg.routes.beforeMatched(RunServer::refuseOversizedBody);
             cfg.routes.beforeMatched(auth);

@@ -139,6 +139,16 @@ class BadInputTest {
     }
 
     @Test
+    void overlongUrisAndHeadersAreJsonErrorsToo() {
+        Api.Resp uri = server.owner().get("/admin/apps/" + app + "/files/content?path=" + "a".repeat(10_000));
+        assertThat(uri.status()).isEqualTo(414);
+        assertThat(uri.detail()).isNotNull();
+        Api.Resp header = server.owner().with("X-Padding", "p".repeat(10_000)).get("/admin/apps");
+        assertThat(header.status()).isEqualTo(431);
+        assertThat(header.detail()).isNotNull();
+    }
+
+    @Test
     void unknownRoutesAndMethodsAreJsonErrors() {
         Api.Resp notFound = server.owner().get("/nowhere");
         assertThat(notFound.status()).isEqualTo(404);

@@ -126,6 +126,34 @@ class RunControlTest {
     }
 
     @Test
+    void aPausedRunCanBeCancelledAndAPausedRunWithoutItsWorkingCopyCannotResume() throws Exception {
+        start(TestServer.Options.defaults().maxSteps(1));
+        for (int i = 0; i < 4; i++) {
+            server.llm().script("model-a", Reply.toolCall(null, "coding_agent_list_files", "{}"));
+        }
+        String cancelled = server.createRun(app, Map.of("input", "loop")).get("run_id").asText();
+        server.awaitStatus(app, cancelled, "paused");
+        Api.Resp cancel = server.owner().post(runs(app) + "/" + cancelled + "/cancel", null);
+        assertThat(cancel.json().get("status").asText()).isEqualTo("cancelled");
+        List<Frame> after;
+        long pausedAt = server.streamToEnd(app, cancelled).size();
+        try (var s = server.stream(app, cancelled, "?from_seq=" + (pausedAt + 1), Map.of())) {
+            after = s.remainingEvents();
+        }
+        assertThat(after).extracting(Frame::event).containsExactly("run.cancelled");
+
+        String lost = server.createRun(app, Map.of("input", "loop again")).get("run_id").asText();
+        server.awaitStatus(app, lost, "paused");
+        dev.builderdesk.workspace.Sandboxes sandboxes = new dev.builderdesk.workspace.Sandboxes(
+                server.dataDir().resolve("sandboxes"));
+        assertThat(sandboxes.exists(lost)).isTrue();
+        sandboxes.delete(lost);
+        server.owner().post(runs(app) + "/" + lost + "/resume", Map.of());
+        JsonNode failed = server.awaitStatus(app, lost, "failed");
+        assertThat(failed.get("error_code").asText()).isEqualTo("RUN_INTERRUPTED");
+    }
+
+    @Test
     void aRunThatSaysNothingGetsTheFallbackSentence() {
         start(TestServer.Options.defaults());
         server.llm().script("model-a", Reply.text(""));

@@ -113,8 +113,14 @@ final class RunWorker {
             return;
         }
         FileSet base = store.db().read(c -> revisions.load(c, row.baseRevisionId()));
-        Sandbox sandbox = new Sandbox(sandboxes.materialise(row.id(), base));
         Optional<ConversationState> saved = resume ? loadState(row.id()) : Optional.empty();
+        if (saved.isPresent() && !sandboxes.exists(row.id())) {
+            // The saved conversation describes edits that only the lost working copy holds.
+            fail(row, recorder, startedAt, ErrorCodes.RUN_INTERRUPTED,
+                    "The run's working copy was lost, so it cannot continue from its last step");
+            return;
+        }
+        Sandbox sandbox = new Sandbox(sandboxes.materialise(row.id(), base));
         EngineRun run = new EngineRun(row.id(), row.messages(), saved,
                 providers.create(target.get().endpoint()), target.get().providerModelId(), sandbox, recorder,
                 handle.cancellation, settings.maxToolIterations(), state -> saveState(row.id(), state));

@@ -65,15 +65,17 @@ public final class ServerAssembly implements AutoCloseable {
     }
 
     private final Store store;
+    private final EventLog log;
     private final OkHttpClient http;
     private final RunServer server;
     private final String host;
     private final Path dataDir;
     private final Optional<ZeroConfig.Owner> owner;
 
-    private ServerAssembly(Store store, OkHttpClient http, RunServer server, String host, Path dataDir,
+    private ServerAssembly(Store store, EventLog log, OkHttpClient http, RunServer server, String host, Path dataDir,
             Optional<ZeroConfig.Owner> owner) {
         this.store = store;
+        this.log = log;
         this.http = http;
         this.server = server;
         this.host = host;
@@ -99,12 +101,12 @@ public final class ServerAssembly implements AutoCloseable {
                 .readTimeout(Duration.ofSeconds(180))
                 .build();
         Store store = Store.open(url);
+        EventLog log = new EventLog(store);
         try {
             ModelDiscovery discovery = new ModelDiscovery(http, Duration.ofMillis(800));
             Revisions revisions = new Revisions(store.revisions());
             Drafts drafts = new Drafts(store, revisions);
             Sandboxes sandboxes = new Sandboxes(dataDir.resolve("sandboxes"));
-            EventLog log = new EventLog(store);
             ModelService models = new ModelService(store);
             ProviderService providers = new ProviderService(store, discovery);
             AppService apps = new AppService(store, revisions, drafts);
@@ -136,8 +138,9 @@ public final class ServerAssembly implements AutoCloseable {
             if (recovered > 0) {
                 LOG.log(System.Logger.Level.INFO, "Recovering " + recovered + " run(s) left by the last stop");
             }
-            return new ServerAssembly(store, http, server, host, dataDir, owner);
+            return new ServerAssembly(store, log, http, server, host, dataDir, owner);
         } catch (RuntimeException e) {
+            log.close();
             store.close();
             throw e;
         }
@@ -190,6 +193,7 @@ public final class ServerAssembly implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        log.close();
         store.close();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();

@@ -1,6 +1,7 @@
 package dev.builderdesk.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -13,6 +14,25 @@ public final class EventRepository {
     public void append(Connection c, String runId, long seq, String event, String body) throws SQLException {
         Sql.update(c, "INSERT INTO run_events (run_id, seq, event, body) VALUES (?, ?, ?, ?)", runId, seq, event,
                 body);
+    }
+
+    /** Appends many events with one prepared statement (the caller owns the transaction). */
+    public void appendAll(Connection c, List<NewEvent> events) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO run_events (run_id, seq, event, body) VALUES (?, ?, ?, ?)")) {
+            for (NewEvent e : events) {
+                ps.setString(1, e.runId());
+                ps.setLong(2, e.seq());
+                ps.setString(3, e.event());
+                ps.setString(4, e.body());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** An event to store. */
+    public record NewEvent(String runId, long seq, String event, String body) {
     }
 
     /** Events with {@code seq > afterSeq}, oldest first, at most {@code limit}. */

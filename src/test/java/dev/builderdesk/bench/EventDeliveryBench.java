@@ -46,11 +46,14 @@ class EventDeliveryBench {
         List<Long> singleP99 = new ArrayList<>();
         List<Long> concP50 = new ArrayList<>();
         List<Long> concP99 = new ArrayList<>();
+        List<Long> pacedP50 = new ArrayList<>();
+        List<Long> pacedP99 = new ArrayList<>();
         for (int repeat = 0; repeat <= REPEATS; repeat++) {
             Path d = Files.createDirectories(dir.resolve("r" + repeat));
             try (TestServer server = TestServer.start(d)) {
                 String app = server.createApp("bench", "empty").get("id").asText();
-                Sample one = oneStream(server, app, 20_000);
+                Sample one = oneStream(server, app, 20_000, 0);
+                Sample paced = oneStream(server, app, 2_000, 1);
                 Sample many = concurrentDemoRuns(server, app, 100);
                 if (repeat == 0) {
                     continue; // warm-up
@@ -63,7 +66,10 @@ class EventDeliveryBench {
                 singleP99.add(pct(one.latenciesMicros(), 99));
                 concP50.add(pct(many.latenciesMicros(), 50));
                 concP99.add(pct(many.latenciesMicros(), 99));
+                pacedP50.add(pct(paced.latenciesMicros(), 50));
+                pacedP99.add(pct(paced.latenciesMicros(), 99));
                 report.append(row("1 stream, 20k deltas", repeat, one));
+                report.append(row("1 stream paced, 1 delta/ms", repeat, paced));
                 report.append(row("100 concurrent demo runs", repeat, many));
             }
         }
@@ -71,6 +77,8 @@ class EventDeliveryBench {
                 .append("| scenario | events/s | p50 µs | p99 µs |\n|---|---|---|---|\n")
                 .append("| 1 stream | ").append(Math.round(median(single))).append(" | ")
                 .append(medianL(singleP50)).append(" | ").append(medianL(singleP99)).append(" |\n")
+                .append("| 1 stream paced (1 delta/ms) | - | ").append(medianL(pacedP50)).append(" | ")
+                .append(medianL(pacedP99)).append(" |\n")
                 .append("| 100 concurrent demo runs | ").append(Math.round(median(concurrent))).append(" | ")
                 .append(medianL(concP50)).append(" | ").append(medianL(concP99)).append(" |\n");
         Path out = Path.of("target", "benchmarks");
@@ -79,9 +87,9 @@ class EventDeliveryBench {
         System.out.println(report);
     }
 
-    /** One run whose model streams {@code words} chunks as fast as it can; one client follows it. */
-    private static Sample oneStream(TestServer server, String app, int words) {
-        server.llm().script("model-a", Reply.slowText(words, 0));
+    /** One run whose model streams {@code words} chunks, one per {@code pauseMillis}; one client follows it. */
+    private static Sample oneStream(TestServer server, String app, int words, long pauseMillis) {
+        server.llm().script("model-a", Reply.slowText(words, pauseMillis));
         String run = server.createRun(app, Map.of("input", "bench")).get("run_id").asText();
         return follow(server, app, run);
     }

@@ -7,62 +7,65 @@ import dev.builderdesk.protocol.Json;
 import dev.builderdesk.protocol.StreamEvent;
 import dev.builderdesk.protocol.Timestamps;
 import dev.builderdesk.store.EventRepository.EventRow;
+import dev.builderdesk.store.EventRepository.NewEvent;
 import dev.builderdesk.store.SqlWork;
 import dev.builderdesk.store.Store;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The durable, append-only event log of runs, with live wake-ups for stream readers. An event gets the run's next
- * {@code seq} and is committed to the database <em>before</em> any reader can see it; readers pull (from an
- * in-memory tail of active runs, else from the database), so a slow reader never slows the writer.
+ * The durable, append-only event log of runs, with live wake-ups for stream readers.
+ *
+ * <p>An append gets the run's next {@code seq} at once and goes to a queue; one committer thread stores everything
+ * queued in a single transaction (group commit), and only then makes those events visible to readers. So an event
+ * is never seen before it is durable, and many appends share one commit. Work that must not overtake the run's
+ * events — a status change, a saved conversation — is a <em>barrier</em>: it joins the same queue and its caller
+ * waits until it is committed. Readers pull (from an in-memory tail of active runs, else from the database), so a
+ * slow reader never slows the writer.
  */
-public final class EventLog {
+public final class EventLog implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(EventLog.class.getName());
+    private static final int MAX_BATCH = 2048;
+
     private final Store store;
     private final ConcurrentHashMap<String, Channel> channels = new ConcurrentHashMap<>();
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread committer;
+    private volatile boolean closed;
 
     public EventLog(Store store) {
         this.store = store;
+        this.committer = Thread.ofPlatform().name("event-log-committer").daemon().start(this::commitLoop);
     }
 
-    /** Appends an event; returns its seq. */
+    /** Appends an event; it becomes visible once committed. Returns its seq. */
     public long append(String runId, String appId, EventType type, EventPayload payload, List<Diagnostic> diags) {
-        return append(runId, appId, type, payload, diags, c -> null);
+        return enqueue(runId, appId, type, payload, diags, null).seq;
     }
 
     /**
-     * Appends an event and runs {@code alsoInTransaction} in the same database transaction, so that for example a
-     * run's final status and its terminal event become visible together.
+     * Appends an event and runs {@code alsoInTransaction} in the same transaction, waiting until both are
+     * committed: a run's final status and its terminal event become visible together.
      */
     public long append(String runId, String appId, EventType type, EventPayload payload, List<Diagnostic> diags,
             SqlWork<?> alsoInTransaction) {
-        Channel ch = channel(runId);
-        ch.lock.lock();
-        try {
-            long seq = ch.lastSeq + 1;
-            StreamEvent event = new StreamEvent(type.wire(), runId, appId, seq, Timestamps.now(), type.stage(),
-                    Json.toObject(payload), List.copyOf(diags));
-            String body = Json.write(event);
-            store.db().write(c -> {
-                store.events().append(c, runId, seq, type.wire(), body);
-                return alsoInTransaction.apply(c);
-            });
-            ch.lastSeq = seq;
-            if (type.isTerminal()) {
-                ch.tail.clear();
-                ch.tailStart = seq + 1;
-            } else {
-                ch.tail.add(new EventRow(seq, type.wire(), body));
-            }
-            ch.changed.signalAll();
-            return seq;
-        } finally {
-            ch.lock.unlock();
-        }
+        Pending p = enqueue(runId, appId, type, payload, diags, alsoInTransaction);
+        await(p);
+        return p.seq;
+    }
+
+    /** Commits {@code work} after every event appended before it, and waits for that. */
+    public void barrier(SqlWork<?> work) {
+        Pending p = new Pending(null, null, 0, null, work);
+        queue.add(p);
+        await(p);
     }
 
     /** Events with {@code seq > afterSeq}, oldest first, at most {@code limit}. */
@@ -76,14 +79,14 @@ public final class EventLog {
                     int to = Math.min(ch.tail.size(), from + limit);
                     return new ArrayList<>(ch.tail.subList(from, to));
                 }
-                if (afterSeq >= ch.lastSeq) {
+                if (afterSeq >= ch.visibleSeq) {
                     return List.of();
                 }
             } finally {
                 ch.lock.unlock();
             }
         }
-        return store.db().read(c -> store.events().after(c, runId, afterSeq, limit));
+        return readDurable(runId, afterSeq, limit);
     }
 
     /** Events after {@code afterSeq} straight from the database, bypassing the in-memory tail. */
@@ -91,24 +94,24 @@ public final class EventLog {
         return store.db().read(c -> store.events().after(c, runId, afterSeq, limit));
     }
 
-    /** The run's highest seq so far (0 when it has no events). */
+    /** The run's highest visible (committed) seq, 0 when it has no events. */
     public long lastSeq(String runId) {
         Channel ch = channel(runId);
         ch.lock.lock();
         try {
-            return ch.lastSeq;
+            return ch.visibleSeq;
         } finally {
             ch.lock.unlock();
         }
     }
 
-    /** Waits until the run has an event after {@code afterSeq}; false if the timeout passed first. */
+    /** Waits until the run has a visible event after {@code afterSeq}; false if the timeout passed first. */
     public boolean awaitAfter(String runId, long afterSeq, long timeoutMillis) throws InterruptedException {
         Channel ch = channel(runId);
         ch.lock.lock();
         try {
             long nanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-            while (ch.lastSeq <= afterSeq) {
+            while (ch.visibleSeq <= afterSeq) {
                 if (nanos <= 0) {
                     return false;
                 }
@@ -120,23 +123,165 @@ public final class EventLog {
         }
     }
 
-    private Channel channel(String runId) {
-        return channels.computeIfAbsent(runId, id -> {
-            long last = store.db().read(c -> store.events().maxSeq(c, id));
-            return new Channel(last);
-        });
+    /** Commits what is queued and stops the committer. */
+    @Override
+    public void close() {
+        closed = true;
+        committer.interrupt();
+        try {
+            committer.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    /** Per-run state: last seq, the tail of an active run's events, and a condition readers wait on. */
+    private Pending enqueue(String runId, String appId, EventType type, EventPayload payload, List<Diagnostic> diags,
+            SqlWork<?> alsoInTransaction) {
+        if (closed) {
+            throw new IllegalStateException("The event log is closed");
+        }
+        Channel ch = channel(runId);
+        ch.lock.lock();
+        try {
+            long seq = ch.assignedSeq + 1;
+            ch.assignedSeq = seq;
+            StreamEvent event = new StreamEvent(type.wire(), runId, appId, seq, Timestamps.now(), type.stage(),
+                    Json.toObject(payload), List.copyOf(diags));
+            Pending p = new Pending(ch, new NewEvent(runId, seq, type.wire(), Json.write(event)), seq,
+                    type.isTerminal() ? type : null, alsoInTransaction);
+            // Enqueued under the run's lock, so the queue holds each run's events in seq order.
+            queue.add(p);
+            return p;
+        } finally {
+            ch.lock.unlock();
+        }
+    }
+
+    private static void await(Pending p) {
+        try {
+            p.done.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private void commitLoop() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        while (true) {
+            try {
+                if (batch.isEmpty()) {
+                    if (closed && queue.isEmpty()) {
+                        return;
+                    }
+                    Pending first = closed ? queue.poll() : queue.take();
+                    if (first == null) {
+                        return;
+                    }
+                    batch.add(first);
+                }
+                queue.drainTo(batch, MAX_BATCH - batch.size());
+                commit(batch);
+                batch.clear();
+            } catch (InterruptedException e) {
+                if (!closed) {
+                    Thread.currentThread().interrupt();
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "Event log committer failed", e);
+                batch.forEach(p -> p.done.completeExceptionally(e));
+                batch.clear();
+            }
+        }
+    }
+
+    /** One transaction for the batch; if it fails, each item alone, so one bad item cannot sink the others. */
+    private void commit(List<Pending> batch) {
+        try {
+            store.db().write(c -> {
+                List<NewEvent> events = new ArrayList<>(batch.size());
+                for (Pending p : batch) {
+                    if (p.event != null) {
+                        events.add(p.event);
+                    }
+                }
+                store.events().appendAll(c, events);
+                for (Pending p : batch) {
+                    if (p.work != null) {
+                        p.work.apply(c);
+                    }
+                }
+                return null;
+            });
+            batch.forEach(this::publish);
+        } catch (RuntimeException batchFailure) {
+            for (Pending p : batch) {
+                try {
+                    store.db().write(c -> {
+                        if (p.event != null) {
+                            store.events().appendAll(c, List.of(p.event));
+                        }
+                        return p.work == null ? null : p.work.apply(c);
+                    });
+                    publish(p);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.ERROR, "Event " + (p.event == null ? "barrier" : p.event.runId()
+                            + "#" + p.seq) + " could not be stored", e);
+                    p.done.completeExceptionally(e);
+                }
+            }
+        }
+    }
+
+    private void publish(Pending p) {
+        if (p.channel != null) {
+            Channel ch = p.channel;
+            ch.lock.lock();
+            try {
+                ch.visibleSeq = Math.max(ch.visibleSeq, p.seq);
+                if (p.terminal != null) {
+                    ch.tail.clear();
+                    ch.tailStart = p.seq + 1;
+                } else if (ch.tailStart + ch.tail.size() == p.seq) {
+                    ch.tail.add(new EventRow(p.seq, p.event.event(), p.event.body()));
+                }
+                ch.changed.signalAll();
+            } finally {
+                ch.lock.unlock();
+            }
+        }
+        p.done.complete(null);
+    }
+
+    private Channel channel(String runId) {
+        return channels.computeIfAbsent(runId, id -> new Channel(store.db().read(c -> store.events().maxSeq(c, id))));
+    }
+
+    /** One queued item: an event (with optional work in its transaction) or a barrier (work only). */
+    private record Pending(Channel channel, NewEvent event, long seq, EventType terminal, SqlWork<?> work,
+            CompletableFuture<Void> done) {
+        Pending(Channel channel, NewEvent event, long seq, EventType terminal, SqlWork<?> work) {
+            this(channel, event, seq, terminal, work, new CompletableFuture<>());
+        }
+    }
+
+    /**
+     * Per-run state: the last seq handed out, the last one committed and visible, the tail of an active run's
+     * events, and a condition readers wait on.
+     */
     private static final class Channel {
         final ReentrantLock lock = new ReentrantLock();
         final Condition changed = lock.newCondition();
         final List<EventRow> tail = new ArrayList<>();
-        long lastSeq;
+        long assignedSeq;
+        long visibleSeq;
         long tailStart;
 
         Channel(long lastSeq) {
-            this.lastSeq = lastSeq;
+            this.assignedSeq = lastSeq;
+            this.visibleSeq = lastSeq;
             this.tailStart = lastSeq + 1;
         }
     }

@@ -256,7 +256,8 @@ final class RunWorker {
 
     private void saveState(String runId, ConversationState state) {
         String json = Json.write(state);
-        store.db().write(c -> {
+        // A barrier: the step's events are committed no later than the state that says the step happened.
+        log.barrier(c -> {
             store.runStates().save(c, runId, json, Timestamps.now());
             return null;
         });

@@ -6,6 +6,7 @@ import dev.builderdesk.engine.Engine;
 import dev.builderdesk.engine.NativeEngine;
 import dev.builderdesk.providers.ModelDiscovery;
 import dev.builderdesk.providers.ProviderFactory;
+import dev.builderdesk.providers.RetryPolicy;
 import dev.builderdesk.server.RunServer;
 import dev.builderdesk.server.ServerSettings;
 import dev.builderdesk.server.apps.AppService;
@@ -159,8 +160,12 @@ public final class ServerAssembly implements AutoCloseable {
             ServerConfig.OpenCode oc = config.engines().opencode();
             openCode = Boolean.FALSE.equals(oc.enabled()) ? null : oc.command() != null ? oc.command() : "opencode";
         }
+        RetryPolicy retries = new RetryPolicy(
+                runs != null && runs.providerMaxAttempts() != null ? runs.providerMaxAttempts() : 3,
+                Duration.ofMillis(runs != null && runs.providerRetryDelayMs() != null ? runs.providerRetryDelayMs()
+                        : 1_000), Duration.ofSeconds(20));
         return new ServerSettings(AppDirs.version(), dataDir, Duration.ofSeconds(heartbeat), maxSteps, budget,
-                defaultEngine, openCode, WorkspaceRules.DEFAULT_EXTENSIONS, Duration.ofSeconds(10));
+                defaultEngine, openCode, WorkspaceRules.DEFAULT_EXTENSIONS, Duration.ofSeconds(10), retries);
     }
 
     public int port() {

@@ -3,6 +3,7 @@ package dev.builderdesk.engine;
 import dev.builderdesk.protocol.HistoryMessage;
 import dev.builderdesk.providers.Cancellation;
 import dev.builderdesk.providers.ChatProvider;
+import dev.builderdesk.providers.RetryPolicy;
 import dev.builderdesk.tools.Sandbox;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import java.util.function.Consumer;
  *
  * @param history   the normalised messages the run was created with (the prompt is last)
  * @param saved     the state saved after the last completed step, when resuming
+ * @param retries   how failed completions are retried
  * @param saveState called after every completed step
  */
 public record EngineRun(
@@ -26,5 +28,6 @@ public record EngineRun(
         EventSink events,
         Cancellation cancellation,
         int maxSteps,
+        RetryPolicy retries,
         Consumer<ConversationState> saveState) {
 }

@@ -16,6 +16,8 @@ import dev.builderdesk.providers.ToolCall;
 import dev.builderdesk.tools.ToolOutput;
 import dev.builderdesk.tools.ToolPipeline;
 import dev.builderdesk.tools.ToolSpec;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,10 +64,8 @@ public final class NativeEngine implements Engine {
             }
             ChatResult result;
             try {
-                result = run.provider().complete(new ChatRequest(run.providerModelId(), List.copyOf(conversation),
-                                toolSchemas),
-                        delta -> run.events().emit(EventType.ASSISTANT_DELTA, new EventPayload.AssistantDelta(delta)),
-                        run.cancellation());
+                result = completeWithRetries(run, new ChatRequest(run.providerModelId(), List.copyOf(conversation),
+                        toolSchemas));
             } catch (CancelledException e) {
                 return new EngineOutcome.Stopped();
             } catch (ProviderException e) {
@@ -95,6 +95,33 @@ public final class NativeEngine implements Engine {
             }
             run.saveState().accept(new ConversationState(List.copyOf(conversation), modelSteps, inputTokens,
                         outputTokens));
+        }
+    }
+
+    /**
+     * One model step, retried as the policy allows; every retry is announced with {@code provider.retry} before the
+     * wait, so a client can show it and discard the partial text of the failed attempt.
+     */
+    private static ChatResult completeWithRetries(EngineRun run, ChatRequest request)
+            throws ProviderException, CancelledException {
+        int attempt = 1;
+        while (true) {
+            try {
+                return run.provider().complete(request, delta -> run.events().emit(EventType.ASSISTANT_DELTA,
+                        new EventPayload.AssistantDelta(delta)), run.cancellation());
+            } catch (ProviderException e) {
+                if (!e.retryable() || attempt >= run.retries().maxAttempts()) {
+                    throw attempt == 1 ? e : new ProviderException(e.code(), e.getMessage() + " (gave up after "
+                            + attempt + " attempts)", e.statusCode(), false);
+                }
+                attempt++;
+                Duration wait = run.retries().delayBefore(attempt, e);
+                run.events().emit(EventType.PROVIDER_RETRY, new EventPayload.ProviderRetry(attempt,
+                        run.retries().maxAttempts(), Instant.now().plus(wait), e.getMessage(), e.statusCode()));
+                if (!run.cancellation().sleep(wait.toMillis())) {
+                    throw new CancelledException();
+                }
+            }
         }
     }
 

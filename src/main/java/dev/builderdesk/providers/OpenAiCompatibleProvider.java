@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.builderdesk.protocol.ErrorCodes;
 import dev.builderdesk.protocol.Json;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +52,10 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
         try (AutoCloseable abort = cancellation.onCancel(call::cancel); Response response = call.execute()) {
             if (!response.isSuccessful()) {
                 String text = response.body().string();
-                throw classify(response.code(), text);
+                ProviderException failure = classify(response.code(), text);
+                Duration wait = retryAfter(response.header("Retry-After"));
+                throw wait == null ? failure : new ProviderException(failure.code(), failure.getMessage(),
+                        failure.statusCode(), failure.retryable(), wait);
             }
             return read(response.body().source(), listener, cancellation);
         } catch (ProviderException | CancelledException e) {
@@ -189,6 +193,18 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
         }
         return new ProviderException(ErrorCodes.PROVIDER_BAD_REQUEST,
                 "The provider refused the request (" + status + "): " + message, status, false);
+    }
+
+    /** {@code Retry-After} in seconds (the HTTP-date form is rare from model APIs and is ignored). */
+    private static Duration retryAfter(String header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static ProviderException streamError(JsonNode error) {

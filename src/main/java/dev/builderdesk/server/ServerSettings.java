@@ -1,5 +1,6 @@
 package dev.builderdesk.server;
 
+import dev.builderdesk.providers.RetryPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -15,6 +16,7 @@ import java.util.Set;
  * @param openCodeCommand    the OpenCode binary (name on PATH or path), null when disabled
  * @param allowedExtensions  the extension allowlist of the path policy
  * @param shutdownGrace      how long a graceful stop waits for runs to pause
+ * @param retries            how failed provider calls are retried
  */
 public record ServerSettings(
         String version,
@@ -25,5 +27,6 @@ public record ServerSettings(
         String defaultEngine,
         String openCodeCommand,
         Set<String> allowedExtensions,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        RetryPolicy retries) {
 }

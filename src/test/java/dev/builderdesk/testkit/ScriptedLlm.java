@@ -107,15 +107,27 @@ public final class ScriptedLlm implements AutoCloseable {
         private final long delayMillis;
         private final boolean finish;
         private final String finishReason;
+        private final boolean reset;
 
         private Reply(int status, String errorBody, List<ObjectNode> chunks, long delayMillis, boolean finish,
                 String finishReason) {
+            this(status, errorBody, chunks, delayMillis, finish, finishReason, false);
+        }
+
+        private Reply(int status, String errorBody, List<ObjectNode> chunks, long delayMillis, boolean finish,
+                String finishReason, boolean reset) {
             this.status = status;
             this.errorBody = errorBody;
             this.chunks = chunks;
             this.delayMillis = delayMillis;
             this.finish = finish;
             this.finishReason = finishReason;
+            this.reset = reset;
+        }
+
+        /** Text, then the connection breaks (the body ends before its announced length). */
+        public static Reply reset(String text) {
+            return new Reply(200, null, textChunks(text), 0, false, null, true);
         }
 
         /** Streams {@code text} in word chunks, then {@code finish_reason: stop}. */
@@ -180,7 +192,8 @@ public final class ScriptedLlm implements AutoCloseable {
                 return;
             }
             ex.getResponseHeaders().add("Content-Type", "text/event-stream");
-            ex.sendResponseHeaders(200, 0);
+            // A reset announces a body far longer than what is sent, so the client sees the stream break.
+            ex.sendResponseHeaders(200, reset ? 1_000_000 : 0);
             OutputStream out = ex.getResponseBody();
             for (ObjectNode chunk : chunks) {
                 if (delayMillis > 0) {

@@ -216,7 +216,8 @@ public final class TestServer implements AutoCloseable {
                   - {id: "%s", name: "Demo (scripted, offline)", capability_type: chat,
                      providers: [{provider: demo, provider_model_id: demo-scripted}]}
                 engines: {default: native, opencode: {command: "opencode-not-installed-here", enabled: true}}
-                runs: {max_tool_iterations: %d, message_budget_chars: %d, demo_chunk_delay_ms: 0}
+                runs: {max_tool_iterations: %d, message_budget_chars: %d, demo_chunk_delay_ms: 0,
+                       provider_max_attempts: 3, provider_retry_delay_ms: 50}
                 """.formatted(options.heartbeatSeconds(), ACME, ACME_OWNER, ACME_MEMBER, BETA, BETA_OWNER,
                 llm.baseUrl(), MODEL_A, MODEL_B, MODEL_EMBED, MODEL_INACTIVE, MODEL_ACME, MODEL_BETA, MODEL_DEMO,
                 options.maxToolIterations(), options.messageBudgetChars());

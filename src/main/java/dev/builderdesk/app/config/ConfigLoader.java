@@ -129,6 +129,10 @@ public final class ConfigLoader {
             }
             if (c.runs() != null) {
                 positive(c.runs().maxToolIterations(), "/runs/max_tool_iterations");
+                positive(c.runs().providerMaxAttempts(), "/runs/provider_max_attempts");
+                if (c.runs().providerRetryDelayMs() != null && c.runs().providerRetryDelayMs() < 0) {
+                    fail("/runs/provider_retry_delay_ms", "provider_retry_delay_ms must not be negative");
+                }
                 if (c.runs().messageBudgetChars() != null && c.runs().messageBudgetChars() < 512) {
                     fail("/runs/message_budget_chars", "message_budget_chars must be at least 512");
                 }

@@ -56,7 +56,8 @@ public record ServerConfig(
     public record OpenCode(String command, Boolean enabled) {
     }
 
-    public record Runs(Integer maxToolIterations, Integer messageBudgetChars, Integer demoChunkDelayMs) {
+    public record Runs(Integer maxToolIterations, Integer messageBudgetChars, Integer demoChunkDelayMs,
+            Integer providerMaxAttempts, Integer providerRetryDelayMs) {
     }
 
     /** The configuration used when no file is given. */

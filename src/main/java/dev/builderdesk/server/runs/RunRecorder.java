@@ -31,6 +31,7 @@ final class RunRecorder implements EventSink {
     private int modelSteps;
     private int toolCalls;
     private int toolFailures;
+    private int retries;
     private RunUsage usage;
     private final RunMetrics base;
 
@@ -46,6 +47,7 @@ final class RunRecorder implements EventSink {
         this.modelSteps = row.metrics().modelSteps();
         this.toolCalls = row.metrics().toolCalls();
         this.toolFailures = row.metrics().toolFailures();
+        this.retries = row.metrics().retries();
     }
 
     @Override
@@ -53,6 +55,7 @@ final class RunRecorder implements EventSink {
         switch (type) {
             case ASSISTANT_DELTA -> observeText(((EventPayload.AssistantDelta) payload).content());
             case TOOL_COMPLETED -> toolCalls++;
+            case PROVIDER_RETRY -> retries++;
             case TOOL_FAILED -> {
                 toolCalls++;
                 toolFailures++;
@@ -107,7 +110,7 @@ final class RunRecorder implements EventSink {
 
     /** The measurements so far; {@code durationMs} is set when the run settles. */
     synchronized RunMetrics metrics(Long durationMs) {
-        return new RunMetrics(ttftMs, durationMs, modelSteps, toolCalls, toolFailures, base.retries(),
+        return new RunMetrics(ttftMs, durationMs, modelSteps, toolCalls, toolFailures, retries,
                 base.filesChanged(), base.linesAdded(), base.linesRemoved());
     }
 }

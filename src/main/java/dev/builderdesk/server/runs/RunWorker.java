@@ -123,7 +123,8 @@ final class RunWorker {
         Sandbox sandbox = new Sandbox(sandboxes.materialise(row.id(), base));
         EngineRun run = new EngineRun(row.id(), row.messages(), saved,
                 providers.create(target.get().endpoint()), target.get().providerModelId(), sandbox, recorder,
-                handle.cancellation, settings.maxToolIterations(), state -> saveState(row.id(), state));
+                handle.cancellation, settings.maxToolIterations(), settings.retries(),
+                state -> saveState(row.id(), state));
         EngineOutcome outcome = engine.run(run);
         switch (outcome) {
             case EngineOutcome.Completed done -> complete(load(row.id()), base, done.finalText(), recorder,

@@ -10,8 +10,9 @@ public final class CodingTools {
 
     /** The pipeline with every implemented tool and the given extension allowlist. */
     public static ToolPipeline pipeline(Set<String> allowedExtensions) {
+        PathPolicy policy = new PathPolicy(allowedExtensions);
         return new ToolPipeline(List.of(new ListFilesTool(), new ReadFileTool(), new ReadFileRangeTool(),
-                new SearchCodeTool(), new WriteFileTool(), new RenameFileTool(), new DeleteFileTool()),
-                new PathPolicy(allowedExtensions));
+                new SearchCodeTool(), new WriteFileTool(), new ApplyPatchTool(policy), new RenameFileTool(),
+                new DeleteFileTool()), policy);
     }
 }

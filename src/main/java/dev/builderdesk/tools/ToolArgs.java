@@ -32,6 +32,11 @@ public final class ToolArgs {
         return v == null || !v.isBoolean() ? fallback : v.asBoolean();
     }
 
+    /** A raw argument (a missing node when absent). */
+    public JsonNode node(String name) {
+        return values.path(name);
+    }
+
     public boolean has(String name) {
         JsonNode v = values.get(name);
         return v != null && !v.isNull();

@@ -29,6 +29,11 @@ public final class ToolFailure extends Exception {
         return code;
     }
 
+    /** Extra envelope fields, for failures that add more after they are made. */
+    ObjectNode extra() {
+        return extra;
+    }
+
     ObjectNode toEnvelope() {
         ObjectNode out = Json.object();
         out.put("ok", false);

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * The built-in scripted, offline "model". It does not understand prompts: it walks a fixed tour that exercises
- * what the app shows — streamed text, listing files, reading one, writing a note — so the workflow can be tried
+ * what the app shows — streamed text, listing files, reading one, a tool call that fails validation and the
+ * corrected call, a patch that adds a note — so the workflow can be tried
  * with no provider at all. Every answer says what it is.
  */
 public final class DemoProvider implements ChatProvider {
@@ -44,18 +45,23 @@ public final class DemoProvider implements ChatProvider {
                     call(0, "coding_agent_list_files", Json.object()));
             case 1 -> {
                 String file = pickFile(results.get(0).content());
-                if (file == null) {
-                    yield step(listener, cancellation, inputTokens, "The workspace is empty.",
-                            writeNote(1, prompt));
-                }
-                ObjectNode args = Json.object().put("path", file);
-                yield step(listener, cancellation, inputTokens, "Reading `" + file + "`.",
-                        call(1, "coding_agent_read_file", args));
+                yield file == null
+                        ? step(listener, cancellation, inputTokens, "The workspace is empty. Any notes?",
+                                call(1, "coding_agent_list_files", Json.object().put("glob", "*.md")))
+                        : step(listener, cancellation, inputTokens, "Reading `" + file + "`.",
+                                call(1, "coding_agent_read_file", Json.object().put("path", file)));
             }
             case 2 -> step(listener, cancellation, inputTokens,
-                    "Now I'll write a note with your request to `NOTES.md`.", writeNote(2, prompt));
+                    "Now I'll record your request in `" + notePath(results.get(0).content()) + "` with a patch.",
+                    call(2, "coding_agent_apply_patch", Json.object().put("file",
+                            notePath(results.get(0).content()))));
+            case 3 -> step(listener, cancellation, inputTokens,
+                    "That call failed: I forgot the `patch` field. The tool said exactly what was missing, so here"
+                            + " is the call again with the patch.",
+                    call(3, "coding_agent_apply_patch", Json.object().put("patch",
+                            notePatch(notePath(results.get(0).content()), prompt))));
             default -> step(listener, cancellation, inputTokens,
-                    "Done. I listed the files, read one and wrote `NOTES.md`.\n\n"
+                    "Done. I looked at the files, recovered from a failed tool call and added a note with a patch.\n\n"
                             + "I'm the scripted demo model, so I did not act on your request. Add a model provider"
                             + " in Settings (Ollama, LM Studio or any OpenAI-compatible endpoint) to get real work"
                             + " done.", null);
@@ -84,11 +90,25 @@ public final class DemoProvider implements ChatProvider {
         return new ToolCall("demo_call_" + step, name, Json.write(args));
     }
 
-    private static ToolCall writeNote(int step, String prompt) {
-        String content = "# Notes from the demo model\n\n"
-                + "Your request was:\n\n> " + prompt.replace("\n", "\n> ") + "\n\n"
-                + "The demo model is scripted and offline; connect a real model in Settings to act on it.\n";
-        return call(step, "coding_agent_write_file", Json.object().put("path", "NOTES.md").put("content", content));
+    /** A patch that adds the note file with the request. */
+    private static String notePatch(String path, String prompt) {
+        StringBuilder p = new StringBuilder("*** Begin Patch\n*** Add File: " + path + "\n");
+        p.append("+# Notes from the demo model\n+\n+Your request was:\n+\n");
+        for (String line : prompt.split("\n", -1)) {
+            p.append("+> ").append(line).append('\n');
+        }
+        p.append("+\n+The demo model is scripted and offline; connect a real model in Settings to act on it.\n");
+        return p.append("*** End Patch\n").toString();
+    }
+
+    /** {@code NOTES.md}, or the first {@code NOTES-n.md} the listing does not have yet. */
+    private static String notePath(String listingJson) {
+        String listing = listingJson == null ? "" : listingJson;
+        String path = "NOTES.md";
+        for (int n = 2; listing.contains("\"" + path + "\""); n++) {
+            path = "NOTES-" + n + ".md";
+        }
+        return path;
     }
 
     /** Prefers the app's main component, else the first file of the listing. */
@@ -101,7 +121,7 @@ public final class DemoProvider implements ChatProvider {
                 if (path.equals("src/App.tsx")) {
                     return path;
                 }
-                if (first == null && !path.equals("NOTES.md")) {
+                if (first == null && !path.startsWith("NOTES")) {
                     first = path;
                 }
             }

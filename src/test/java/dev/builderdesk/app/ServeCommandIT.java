@@ -99,7 +99,8 @@ class ServeCommandIT {
             assertThat(bash.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(bash.exitValue()).as(output).isZero();
             assertThat(output).contains("\"status\":\"ok\"").contains("Demo (scripted, offline)")
-                    .contains("run.accepted").contains("tool.completed coding_agent_write_file")
+                    .contains("run.accepted").contains("tool.failed coding_agent_apply_patch")
+                    .contains("tool.completed coding_agent_apply_patch")
                     .contains("run.completed").contains("NOTES.md").contains("\"checkpoint_id\"");
         }
     }

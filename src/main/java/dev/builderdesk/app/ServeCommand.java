@@ -46,6 +46,7 @@ public final class ServeCommand implements Callable<Integer> {
         } else {
             server.ownerTokenFile().ifPresent(f -> System.out.println("Owner token: in " + f));
         }
+        System.out.println("Press Ctrl+C to stop.");
         System.out.flush();
         stopped.await();
         return 0;

@@ -3,19 +3,13 @@ package dev.builderdesk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.builderdesk.testkit.Api;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
+import dev.builderdesk.testkit.ServeProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,48 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
  * then the README's curl walk-through pasted into a shell.
  */
 class ServeCommandIT {
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
-
-    /** A started {@code serve} process and what it printed until it was ready. */
-    record Served(Process process, String baseUrl, List<String> output) implements AutoCloseable {
-        @Override
-        public void close() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
-    }
-
-    static Served serve(Path dataDir) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-jar", System.getProperty("builderdesk.jar"), "serve", "--data-dir",
-                dataDir.toString(), "--port", "0").redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        List<String> lines = new ArrayList<>();
-        String line;
-        String url = null;
-        while ((line = out.readLine()) != null) {
-            lines.add(line);
-            Matcher m = LISTENING.matcher(line);
-            if (m.find()) {
-                url = m.group(1);
-            }
-            if (line.startsWith("Owner token")) {
-                break;
-            }
-        }
-        assertThat(url).as("serve printed its address: " + lines).isNotNull();
-        Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
-        drain.setDaemon(true);
-        drain.start();
-        return new Served(p, url, lines);
-    }
-
     @Test
     void serveOnAnEmptyDataFolderAnswersHealthAndPrintsTheOwnerTokenOnce(@TempDir Path data) throws Exception {
         String token;
-        try (Served s = serve(data)) {
+        try (ServeProcess s = ServeProcess.start(data)) {
             Api.Resp health = new Api(s.baseUrl(), null).get("/health");
             assertThat(health.status()).isEqualTo(200);
             assertThat(health.json().get("status").asText()).isEqualTo("ok");
@@ -78,7 +34,7 @@ class ServeCommandIT {
             assertThat(api.get("/models").json().get("models").get(0).get("name").asText())
                     .isEqualTo("Demo (scripted, offline)");
         }
-        try (Served again = serve(data)) {
+        try (ServeProcess again = ServeProcess.start(data)) {
             assertThat(String.join("\n", again.output())).doesNotContain(token).contains("Owner token: in");
             assertThat(new Api(again.baseUrl(), token).get("/admin/apps").status()).isEqualTo(200);
         }
@@ -90,7 +46,7 @@ class ServeCommandIT {
         String block = readme.substring(readme.indexOf("<!-- walkthrough:start -->"),
                 readme.indexOf("<!-- walkthrough:end -->"));
         String script = block.substring(block.indexOf("```bash\n") + 8, block.lastIndexOf("```"));
-        try (Served s = serve(data)) {
+        try (ServeProcess s = ServeProcess.start(data)) {
             String adapted = script.replace("http://127.0.0.1:8787", s.baseUrl())
                     .replace("/tmp/bd-demo", data.toString());
             Process bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", adapted).redirectErrorStream(true)

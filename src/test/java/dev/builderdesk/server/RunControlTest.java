@@ -68,7 +68,7 @@ class RunControlTest {
             long tookMs = (System.nanoTime() - before) / 1_000_000;
             assertThat(cancel.status()).isEqualTo(200);
             assertThat(cancel.json().get("status").asText()).isEqualTo("cancelled");
-            assertThat(tookMs).as("cancel interrupts the provider stream").isLessThan(5_000);
+            assertThat(tookMs).as("cancel interrupts the 10 s provider stream").isLessThan(1_000);
             List<Frame> rest = s.remainingEvents();
             assertThat(rest.get(rest.size() - 1).event()).isEqualTo("run.cancelled");
             assertThat(rest).extracting(Frame::event).noneMatch(e -> e.startsWith("tool."));

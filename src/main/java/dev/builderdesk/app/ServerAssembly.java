@@ -4,6 +4,8 @@ import dev.builderdesk.app.config.ConfigLoader;
 import dev.builderdesk.app.config.ServerConfig;
 import dev.builderdesk.engine.Engine;
 import dev.builderdesk.engine.NativeEngine;
+import dev.builderdesk.engine.opencode.OpenCodeEngine;
+import dev.builderdesk.engine.opencode.OpenCodeLauncher;
 import dev.builderdesk.providers.ModelDiscovery;
 import dev.builderdesk.providers.ProviderFactory;
 import dev.builderdesk.providers.RetryPolicy;
@@ -113,11 +115,15 @@ public final class ServerAssembly implements AutoCloseable {
             AppService apps = new AppService(store, revisions, drafts);
             int demoDelay = config.runs() != null && config.runs().demoChunkDelayMs() != null
                     ? config.runs().demoChunkDelayMs() : 12;
+            OpenCodeLauncher openCode = new OpenCodeLauncher(
+                    settings.openCodeCommand() == null ? "opencode" : settings.openCodeCommand(),
+                    dataDir.resolve("opencode"));
             Map<String, Engine> engines = Map.of(RunService.NATIVE,
-                    new NativeEngine(CodingTools.pipeline(settings.allowedExtensions())));
+                    new NativeEngine(CodingTools.pipeline(settings.allowedExtensions())),
+                    RunService.OPENCODE, new OpenCodeEngine(openCode));
+            EngineAvailability availability = new EngineAvailability(settings.openCodeCommand(), openCode::version);
             RunServices runs = RunServices.create(store, log, apps, models, new ProviderFactory(http, demoDelay),
-                    engines, revisions, drafts, sandboxes, new EngineAvailability(settings.openCodeCommand(), false),
-                    settings);
+                    engines, revisions, drafts, sandboxes, availability, settings);
 
             TokenRegistry tokens = new TokenRegistry();
             new ConfigApplier(store, apps, options.env()).apply(config, tokens);

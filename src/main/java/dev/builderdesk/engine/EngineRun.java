@@ -3,6 +3,7 @@ package dev.builderdesk.engine;
 import dev.builderdesk.protocol.HistoryMessage;
 import dev.builderdesk.providers.Cancellation;
 import dev.builderdesk.providers.ChatProvider;
+import dev.builderdesk.providers.ProviderEndpoint;
 import dev.builderdesk.providers.RetryPolicy;
 import dev.builderdesk.tools.Sandbox;
 import java.util.List;
@@ -23,6 +24,7 @@ public record EngineRun(
         List<HistoryMessage> history,
         Optional<ConversationState> saved,
         ChatProvider provider,
+        ProviderEndpoint endpoint,
         String providerModelId,
         Sandbox sandbox,
         EventSink events,

@@ -46,21 +46,26 @@ public final class TestServer implements AutoCloseable {
     private ServerAssembly server;
 
     /** Knobs a test may turn. */
-    public record Options(int heartbeatSeconds, int maxToolIterations, int messageBudgetChars) {
+    public record Options(int heartbeatSeconds, int maxToolIterations, int messageBudgetChars, String openCode) {
         public static Options defaults() {
-            return new Options(10, 30, 28_000);
+            return new Options(10, 30, 28_000, "opencode-not-installed-here");
         }
 
         public Options heartbeat(int seconds) {
-            return new Options(seconds, maxToolIterations, messageBudgetChars);
+            return new Options(seconds, maxToolIterations, messageBudgetChars, openCode);
         }
 
         public Options maxSteps(int steps) {
-            return new Options(heartbeatSeconds, steps, messageBudgetChars);
+            return new Options(heartbeatSeconds, steps, messageBudgetChars, openCode);
         }
 
         public Options budget(int chars) {
-            return new Options(heartbeatSeconds, maxToolIterations, chars);
+            return new Options(heartbeatSeconds, maxToolIterations, chars, openCode);
+        }
+
+        /** The OpenCode binary the server should use. */
+        public Options openCode(String command) {
+            return new Options(heartbeatSeconds, maxToolIterations, messageBudgetChars, command);
         }
     }
 
@@ -215,11 +220,11 @@ public final class TestServer implements AutoCloseable {
                      providers: [{provider: scripted, provider_model_id: model-beta}]}
                   - {id: "%s", name: "Demo (scripted, offline)", capability_type: chat,
                      providers: [{provider: demo, provider_model_id: demo-scripted}]}
-                engines: {default: native, opencode: {command: "opencode-not-installed-here", enabled: true}}
+                engines: {default: native, opencode: {command: "%s", enabled: true}}
                 runs: {max_tool_iterations: %d, message_budget_chars: %d, demo_chunk_delay_ms: 0,
                        provider_max_attempts: 3, provider_retry_delay_ms: 50}
                 """.formatted(options.heartbeatSeconds(), ACME, ACME_OWNER, ACME_MEMBER, BETA, BETA_OWNER,
                 llm.baseUrl(), MODEL_A, MODEL_B, MODEL_EMBED, MODEL_INACTIVE, MODEL_ACME, MODEL_BETA, MODEL_DEMO,
-                options.maxToolIterations(), options.messageBudgetChars());
+                options.openCode(), options.maxToolIterations(), options.messageBudgetChars());
     }
 }

@@ -8,25 +8,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.time.Duration;
+import java.time.Instant;
+import dev.builderdesk.protocol.Provider;
+import dev.builderdesk.providers.ProviderEndpoint;
 
 /**
  * Decides at run creation whether the requested engine can take the run (CONTRACT.md §4.1, last validation step):
- * OpenCode needs its binary and an app with a local folder.
+ * OpenCode needs its binary (answering {@code --version}; the answer is cached for a minute), a model served over
+ * HTTP, and an app with a local folder.
  */
 public final class EngineAvailability {
+    private static final Duration CACHE = Duration.ofMinutes(1);
+
     private final String openCodeCommand;
-    private final boolean openCodeImplemented;
+    private final Callable<String> versionProbe;
+    private volatile Instant checkedAt = Instant.EPOCH;
+    private volatile String problem;
 
     /**
-     * @param openCodeCommand     the configured binary (name or path), null when disabled
-     * @param openCodeImplemented whether this server has the OpenCode engine at all
+     * @param openCodeCommand the configured binary (name or path), null when disabled
+     * @param versionProbe    asks the binary for its version; throws when it cannot
      */
-    public EngineAvailability(String openCodeCommand, boolean openCodeImplemented) {
+    public EngineAvailability(String openCodeCommand, Callable<String> versionProbe) {
         this.openCodeCommand = openCodeCommand;
-        this.openCodeImplemented = openCodeImplemented;
+        this.versionProbe = versionProbe;
     }
 
-    void check(String engine, App app) {
+    void check(String engine, App app, Optional<ProviderEndpoint> modelEndpoint) {
         if (!RunService.OPENCODE.equals(engine)) {
             return;
         }
@@ -36,13 +46,31 @@ public final class EngineAvailability {
         if (locate(openCodeCommand).isEmpty()) {
             throw unavailable("OpenCode engine is unavailable: '" + openCodeCommand + "' was not found");
         }
-        if (!openCodeImplemented) {
-            throw unavailable("OpenCode engine is unavailable: this server version runs the native engine only");
+        String failure = probe();
+        if (failure != null) {
+            throw unavailable("OpenCode engine is unavailable: " + failure);
+        }
+        if (modelEndpoint.map(p -> Provider.DEMO.equals(p.kind())).orElse(false)) {
+            throw unavailable("OpenCode engine is unavailable: the demo model runs on the native engine only");
         }
         if (app.workspacePath() == null) {
             throw ApiError.coded(400, ErrorCodes.ENGINE_UNSUPPORTED_RUNTIME, "engine",
                     "OpenCode engine requires an app with a local workspace folder", Map.of());
         }
+    }
+
+    private String probe() {
+        if (Duration.between(checkedAt, Instant.now()).compareTo(CACHE) < 0) {
+            return problem;
+        }
+        try {
+            versionProbe.call();
+            problem = null;
+        } catch (Exception e) {
+            problem = e.getMessage() == null ? e.toString() : e.getMessage();
+        }
+        checkedAt = Instant.now();
+        return problem;
     }
 
     private static ApiError unavailable(String message) {

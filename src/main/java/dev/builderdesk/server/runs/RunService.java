@@ -98,7 +98,7 @@ public final class RunService {
         }
         Model model = models.resolveForRun(app.tenantId(), f.modelId());
         String engine = f.engine() != null ? f.engine() : settings.defaultEngine();
-        engines.check(engine, app);
+        engines.check(engine, app, models.endpointFor(model.id()).map(ModelService.Target::endpoint));
 
         Instant now = Timestamps.now();
         String runId = UUID.randomUUID().toString();

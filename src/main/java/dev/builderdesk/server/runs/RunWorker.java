@@ -122,7 +122,8 @@ final class RunWorker {
         }
         Sandbox sandbox = new Sandbox(sandboxes.materialise(row.id(), base));
         EngineRun run = new EngineRun(row.id(), row.messages(), saved,
-                providers.create(target.get().endpoint()), target.get().providerModelId(), sandbox, recorder,
+                providers.create(target.get().endpoint()), target.get().endpoint(), target.get().providerModelId(),
+                sandbox, recorder,
                 handle.cancellation, settings.maxToolIterations(), settings.retries(),
                 state -> saveState(row.id(), state));
         EngineOutcome outcome = engine.run(run);

@@ -100,6 +100,7 @@ public final class ServerAssembly implements AutoCloseable {
                 : "jdbc:sqlite:" + dataDir.resolve("builder-desk.db");
         ServerSettings settings = settings(config, dataDir);
         OkHttpClient http = new OkHttpClient.Builder()
+                .socketFactory(new NoDelaySocketFactory())
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(180))
                 .build();

@@ -2,10 +2,10 @@ package dev.builderdesk.engine;
 
 import static dev.builderdesk.testkit.TestServer.runs;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.builderdesk.testkit.Api;
+import dev.builderdesk.testkit.OpenCodeBinary;
 import dev.builderdesk.testkit.ScriptedLlm.Reply;
 import dev.builderdesk.testkit.SseStream;
 import dev.builderdesk.testkit.SseStream.Frame;
@@ -24,9 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the scripted provider. In CI a missing binary fails these tests; elsewhere they are skipped with a reason.
  */
 class OpenCodeEngineTest {
-    static final Path DEFAULT_BINARY = Path.of(System.getProperty("user.home"),
-            ".cache/builder-desk/opencode/node_modules/.bin/opencode");
-
     @TempDir
     Path dir;
     @TempDir
@@ -34,20 +31,9 @@ class OpenCodeEngineTest {
     TestServer server;
     String app;
 
-    static String binary() {
-        String configured = System.getenv("BUILDER_DESK_OPENCODE");
-        Path binary = configured != null ? Path.of(configured) : DEFAULT_BINARY;
-        boolean present = Files.isExecutable(binary);
-        if (System.getenv("CI") != null) {
-            assertThat(present).as("CI installs opencode-ai; not found at " + binary).isTrue();
-        }
-        assumeTrue(present, "opencode is not installed at " + binary + " (run .ci/run once)");
-        return binary.toString();
-    }
-
     @BeforeEach
     void start() throws Exception {
-        String opencode = binary();
+        String opencode = OpenCodeBinary.require();
         Files.writeString(folder.resolve("index.html"), "<div id=root></div>\n");
         server = TestServer.start(dir, TestServer.Options.defaults().openCode(opencode));
         app = server.owner().post("/admin/apps", Map.of("name", "site", "workspace_path", folder.toString()))

@@ -35,6 +35,9 @@ public final class ScriptedLlm implements AutoCloseable {
     }
 
     public static ScriptedLlm start() throws IOException {
+        // Many small flushes per answer: without TCP_NODELAY, Nagle and delayed ACKs add ~40 ms stalls that no
+        // real provider would show on loopback. Read once, when the JDK's server classes load.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         ScriptedLlm llm = new ScriptedLlm(server);

@@ -43,7 +43,8 @@ class AgentLoopBench {
         Files.writeString(folder.resolve("notes.md"), "one\ntwo\nthree\n");
         List<Sample> natives = new ArrayList<>();
         List<Sample> openCodes = new ArrayList<>();
-        StringBuilder report = new StringBuilder("| repeat | engine | ms per step | whole run ms |\n|---|---|---|---|\n");
+        StringBuilder report = new StringBuilder(
+                "| repeat | engine | ms per step | whole run ms |\n|---|---|---|---|\n");
         try (TestServer server = TestServer.start(Files.createDirectories(dir.resolve("server")),
                 TestServer.Options.defaults().openCode(opencode).maxSteps(200))) {
             String app = server.owner().post("/admin/apps", Map.of("name", "bench", "workspace_path",

@@ -1,0 +1,162 @@
+package dev.builderdesk.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.builderdesk.client.internal.EventNormalizer;
+import dev.builderdesk.client.internal.SseParser;
+import dev.builderdesk.protocol.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The original platform's streams (F18, F23), as transcripts written from original-platform.md §4, read by the
+ * real client from a loopback server: the typed timeline is the same as ours, and the same whatever the chunking.
+ */
+class StreamConformanceTest {
+    static HttpServer server;
+    static ClientRuntime runtime;
+    static RunApiClient client;
+
+    @BeforeAll
+    static void serveTranscripts() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        // /admin/apps/{transcript}/coding-agent/runs/{split-K | chunk-K}/stream
+        server.createContext("/admin/apps/", StreamConformanceTest::serve);
+        server.start();
+        runtime = new ClientRuntime();
+        client = RunApiClient.connect(runtime, ServerConnection.of("http://127.0.0.1:"
+                + server.getAddress().getPort(), "token"));
+    }
+
+    @AfterAll
+    static void stop() {
+        runtime.close();
+        server.stop(0);
+    }
+
+    static byte[] transcript(String name) throws IOException {
+        try (InputStream in = StreamConformanceTest.class.getResourceAsStream("/transcripts/" + name + ".sse")) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static void serve(HttpExchange ex) throws IOException {
+        String[] parts = ex.getRequestURI().getPath().split("/");
+        byte[] bytes = transcript(parts[3]);
+        String[] mode = parts[6].split("-");
+        int k = Integer.parseInt(mode[1]);
+        ex.getResponseHeaders().add("Content-Type", "text/event-stream");
+        ex.sendResponseHeaders(200, 0);
+        try (OutputStream out = ex.getResponseBody()) {
+            if (mode[0].equals("split")) {
+                out.write(bytes, 0, k);
+                out.flush();
+                out.write(bytes, k, bytes.length - k);
+            } else {
+                for (int i = 0; i < bytes.length; i += k) {
+                    out.write(bytes, i, Math.min(k, bytes.length - i));
+                    out.flush();
+                }
+            }
+        }
+    }
+
+    /** The events as comparable lines: type, normalised event, seq, payload and diagnostics. */
+    static String render(RunEvent e) {
+        return e.getClass().getSimpleName() + "|" + e.envelope().event() + "|" + e.seq() + "|" + e.envelope().ts()
+                + "|" + Json.write(e.envelope().payload()) + "|" + Json.write(e.envelope().diagnostics());
+    }
+
+    static List<RunEvent> viaClient(String transcript, String mode) throws InterruptedException {
+        List<RunEvent> events = Collections.synchronizedList(new ArrayList<>());
+        try (RunStream s = client.stream(transcript, mode, 1, events::add)) {
+            assertThat(s.await(Duration.ofSeconds(10))).isTrue();
+        }
+        return events;
+    }
+
+    static List<RunEvent> viaParser(byte[] bytes, int split) {
+        List<RunEvent> events = new ArrayList<>();
+        EventNormalizer normalizer = new EventNormalizer(events::add);
+        normalizer.newConnection();
+        SseParser parser = new SseParser(normalizer::frame);
+        parser.feed(bytes, 0, split);
+        parser.feed(bytes, split, bytes.length - split);
+        parser.end();
+        normalizer.streamEnded();
+        return events;
+    }
+
+    @Test
+    void f18PausedRunMapsToOurTimeline() throws Exception {
+        List<RunEvent> events = viaClient("f18-paused", "chunk-7");
+        assertThat(events).extracting(e -> e.getClass().getSimpleName()).containsExactly("Accepted", "PlanUpdated",
+                "AssistantDelta", "ToolStarted", "ToolCompleted", "ToolFailed", "RunError", "AssistantDelta",
+                "Paused");
+        assertThat(events).extracting(RunEvent::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+        assertThat(((RunEvent.AssistantDelta) events.get(2)).content()).isEqualTo("Looking at the app — déjà vu.");
+        var failed = (RunEvent.ToolFailed) events.get(5);
+        assertThat(failed.diagnostics().get(0).code()).isEqualTo("PATCH_HUNK_MISMATCH");
+        assertThat(failed.diagnostics().get(0).patchFailureCount()).isEqualTo(1);
+        assertThat(failed.diagnostics().get(0).recommendedRefresh().path()).isEqualTo("src/App.tsx");
+        var error = (RunEvent.RunError) events.get(6);
+        assertThat(error.envelope().event()).isEqualTo("run.error");
+        assertThat(error.isTerminal()).isFalse();
+        assertThat(error.diagnostics().get(0).message()).isEqualTo("Max tool iterations reached");
+        var paused = (RunEvent.Paused) events.get(8);
+        assertThat(paused.envelope().event()).isEqualTo("run.paused");
+        assertThat(paused.run().status()).isEqualTo("paused");
+        assertThat(paused.run().createdAt()).isEqualTo(Instant.parse("2026-02-18T11:46:54.123456Z"));
+        assertThat(paused.envelope().ts()).isEqualTo(Instant.parse("2026-02-18T11:47:01.500Z"));
+        assertThat(events.stream().filter(RunEvent::isTerminal)).hasSize(1);
+    }
+
+    @Test
+    void f18CancelledAsFailedIsCancelled() throws Exception {
+        List<RunEvent> events = viaClient("f18-cancelled", "chunk-1");
+        assertThat(events).extracting(e -> e.getClass().getSimpleName()).containsExactly("Accepted",
+                "AssistantDelta", "AssistantDelta", "Cancelled");
+        assertThat(events.get(3).envelope().event()).isEqualTo("run.cancelled");
+        assertThat(((RunEvent.Cancelled) events.get(3)).run().status()).isEqualTo("cancelled");
+    }
+
+    @Test
+    void f23WithCrlfCommentsBlankDataDoneAndUnknownEvents() throws Exception {
+        List<RunEvent> events = viaClient("f23-paused", "chunk-5");
+        assertThat(events).extracting(e -> e.getClass().getSimpleName()).containsExactly("Accepted",
+                "AssistantDelta", "Unknown", "UsageUpdated", "Paused");
+        assertThat(events.get(2).envelope().event()).isEqualTo("session.heartbeat");
+        assertThat(((RunEvent.UsageUpdated) events.get(3)).payload().inputTokens()).isEqualTo(10);
+    }
+
+    @Test
+    void splittingTheBytesAtEveryOffsetGivesTheSameTimeline() throws Exception {
+        for (String name : List.of("f18-paused", "f18-cancelled", "f23-paused")) {
+            byte[] bytes = transcript(name);
+            List<String> baseline = viaParser(bytes, 0).stream().map(StreamConformanceTest::render).toList();
+            assertThat(baseline).isNotEmpty();
+            for (int k = 1; k <= bytes.length; k++) {
+                assertThat(viaParser(bytes, k).stream().map(StreamConformanceTest::render).toList())
+                        .as(name + " split at " + k).isEqualTo(baseline);
+            }
+            for (int k = 0; k <= bytes.length; k += 97) {
+                assertThat(viaClient(name, "split-" + k).stream().map(StreamConformanceTest::render).toList())
+                        .as(name + " over HTTP, split at " + k).isEqualTo(baseline);
+            }
+        }
+    }
+}

@@ -36,6 +36,7 @@ final class SseRunStream implements RunStream {
     private final long fromSeq;
     private final RunStreamListener listener;
     private final EventNormalizer normalizer;
+    private final long reconnectMillis;
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile boolean closed;
     private volatile Call current;
@@ -49,6 +50,7 @@ final class SseRunStream implements RunStream {
         this.fromSeq = Math.max(1, fromSeq);
         this.listener = listener;
         this.normalizer = new EventNormalizer(this::deliver);
+        this.reconnectMillis = Math.max(1, connection.reconnectDelay().toMillis());
     }
 
     @Override
@@ -100,7 +102,7 @@ final class SseRunStream implements RunStream {
                 }
                 attempt = normalizer.lastSeq() > before ? 1 : attempt + 1;
                 listener.onReconnecting(attempt, cause);
-                Thread.sleep(Math.min(MAX_BACKOFF_MILLIS, 200L << Math.min(attempt - 1, 10)));
+                Thread.sleep(Math.min(MAX_BACKOFF_MILLIS, reconnectMillis << Math.min(attempt - 1, 10)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,6 +1,8 @@
 package dev.builderdesk;
 
 import dev.builderdesk.app.ServeCommand;
+import dev.builderdesk.app.cli.AttachCommand;
+import dev.builderdesk.app.cli.RunCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.logging.LogManager;
@@ -11,7 +13,7 @@ import picocli.CommandLine.Command;
  * The command line entry point: {@code builder-desk <command>}. A plain class with a {@code main} (not a JavaFX
  * {@code Application}), so the jar also starts from the classpath.
  */
-@Command(name = "builder-desk", mixinStandardHelpOptions = true, subcommands = {ServeCommand.class},
+@Command(name = "builder-desk", mixinStandardHelpOptions = true, subcommands = {ServeCommand.class, RunCommand.class, AttachCommand.class},
         description = "Builder Desk: a desktop workspace for building web apps with a coding agent.")
 public final class Main implements Runnable {
 

@@ -40,24 +40,35 @@ class ServeCommandIT {
         }
     }
 
-    @Test
-    void theReadmeWalkThroughWorksWhenPastedIntoAShell(@TempDir Path data) throws Exception {
+    /** The shell block between two README markers, adapted to a served instance and run with bash. */
+    private static String runReadmeBlock(String marker, ServeProcess s, Path data) throws Exception {
         String readme = Files.readString(Path.of(System.getProperty("builderdesk.readme")));
-        String block = readme.substring(readme.indexOf("<!-- walkthrough:start -->"),
-                readme.indexOf("<!-- walkthrough:end -->"));
+        String block = readme.substring(readme.indexOf("<!-- " + marker + ":start -->"),
+                readme.indexOf("<!-- " + marker + ":end -->"));
         String script = block.substring(block.indexOf("```bash\n") + 8, block.lastIndexOf("```"));
+        String adapted = script.replace("http://127.0.0.1:8787", s.baseUrl()).replace("/tmp/bd-demo",
+                data.toString()).replace("target/builder-desk.jar", System.getProperty("builderdesk.jar"))
+                .replace("java -jar", Path.of(System.getProperty("java.home"), "bin", "java") + " -jar");
+        Process bash = new ProcessBuilder("bash", "-eo", "pipefail", "-c", adapted).redirectErrorStream(true)
+                .start();
+        String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bash.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(bash.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    @Test
+    void theReadmeWalkThroughsWorkWhenPastedIntoAShell(@TempDir Path data) throws Exception {
         try (ServeProcess s = ServeProcess.start(data)) {
-            String adapted = script.replace("http://127.0.0.1:8787", s.baseUrl())
-                    .replace("/tmp/bd-demo", data.toString());
-            Process bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", adapted).redirectErrorStream(true)
-                    .start();
-            String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(bash.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(bash.exitValue()).as(output).isZero();
+            String output = runReadmeBlock("walkthrough", s, data);
             assertThat(output).contains("\"status\":\"ok\"").contains("Demo (scripted, offline)")
                     .contains("run.accepted").contains("tool.failed coding_agent_apply_patch")
                     .contains("tool.completed coding_agent_apply_patch")
                     .contains("run.completed").contains("NOTES.md").contains("\"checkpoint_id\"");
+            String cli = runReadmeBlock("cli", s, data);
+            assertThat(cli).contains("Run ").contains("model Auto → Demo (scripted, offline)")
+                    .contains("✗ coding_agent_apply_patch").contains("[completed] run ").contains("exit code: 0")
+                    .contains("{\"event\":\"run.completed\"");
         }
     }
 }

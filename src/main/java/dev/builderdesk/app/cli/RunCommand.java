@@ -1,0 +1,62 @@
+package dev.builderdesk.app.cli;
+
+import dev.builderdesk.client.ClientException;
+import dev.builderdesk.client.ClientRuntime;
+import dev.builderdesk.client.RunApiClient;
+import dev.builderdesk.protocol.CreateRunRequest;
+import dev.builderdesk.protocol.Run;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code builder-desk run}: creates a run and follows it to its end. */
+@Command(name = "run", mixinStandardHelpOptions = true, description = {
+    "Create a coding-agent run and stream it until it ends.",
+    "Exit code: 0 completed, 1 failed, 2 usage or HTTP error, 3 cancelled, 4 paused."})
+public final class RunCommand implements Callable<Integer> {
+    @Mixin
+    ServerOptions server;
+
+    @Option(names = "--model", defaultValue = "auto", description = "Model id, or auto (default)")
+    String model;
+
+    @Option(names = "--engine", description = "native or opencode (default: the server's)")
+    String engine;
+
+    @Option(names = "--session", description = "Thread (chat session) id to continue")
+    String session;
+
+    @Parameters(arity = "1..*", paramLabel = "PROMPT", description = "What the agent should do")
+    List<String> prompt;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        try (ClientRuntime runtime = new ClientRuntime()) {
+            RunApiClient client = RunApiClient.connect(runtime, server.connection());
+            Run run;
+            try {
+                run = client.createRun(server.app, new CreateRunRequest(String.join(" ", prompt),
+                        model.equalsIgnoreCase("auto") ? null : model, engine, null, null, session, null, null,
+                        null));
+            } catch (ClientException e) {
+                return StreamCommands.httpError(err, e);
+            }
+            if (server.format == ServerOptions.OutputFormat.text) {
+                out.println("Run " + run.runId() + " · model " + (run.requestedModelId() == null ? "Auto → " : "")
+                        + run.resolvedModelName() + " · engine " + run.executionEngine());
+                out.flush();
+            }
+            return StreamCommands.follow(client, server.app, run.runId(), 1, new EventPrinter(out, err,
+                    server.format));
+        }
+    }
+}

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  * The command line entry point: {@code builder-desk <command>}. A plain class with a {@code main} (not a JavaFX
  * {@code Application}), so the jar also starts from the classpath.
  */
-@Command(name = "builder-desk", mixinStandardHelpOptions = true, subcommands = {ServeCommand.class, RunCommand.class, AttachCommand.class},
+@Command(name = "builder-desk", mixinStandardHelpOptions = true,
+        subcommands = {ServeCommand.class, RunCommand.class, AttachCommand.class},
         description = "Builder Desk: a desktop workspace for building web apps with a coding agent.")
 public final class Main implements Runnable {
 

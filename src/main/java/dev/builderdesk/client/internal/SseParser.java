@@ -1,6 +1,5 @@
 package dev.builderdesk.client.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -21,7 +20,8 @@ public final class SseParser {
     }
 
     private final Sink sink;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+    private byte[] line = new byte[512];
+    private int lineLength;
     private final StringBuilder data = new StringBuilder();
     private boolean hasData;
     private String id;
@@ -33,59 +33,92 @@ public final class SseParser {
     }
 
     public void feed(byte[] bytes, int offset, int length) {
-        for (int i = offset; i < offset + length; i++) {
-            byte b = bytes[i];
-            if (b == '\n') {
-                if (lastWasCr) {
-                    lastWasCr = false;
-                    continue;
-                }
-                endLine();
-            } else if (b == '\r') {
-                lastWasCr = true;
-                endLine();
-            } else {
+        int end = offset + length;
+        int i = offset;
+        while (i < end) {
+            if (lastWasCr && bytes[i] == '\n') {
                 lastWasCr = false;
-                line.write(b);
+                i++;
+                continue;
             }
+            lastWasCr = false;
+            int eol = i;
+            while (eol < end && bytes[eol] != '\n' && bytes[eol] != '\r') {
+                eol++;
+            }
+            append(bytes, i, eol - i);
+            if (eol == end) {
+                return;
+            }
+            lastWasCr = bytes[eol] == '\r';
+            endLine();
+            i = eol + 1;
         }
     }
 
     /** The stream ended: an unterminated event is dropped, as the SSE specification says. */
     public void end() {
-        line.reset();
+        lineLength = 0;
         resetEvent();
     }
 
+    private void append(byte[] bytes, int from, int count) {
+        if (count == 0) {
+            return;
+        }
+        if (lineLength + count > line.length) {
+            line = java.util.Arrays.copyOf(line, Math.max(line.length * 2, lineLength + count));
+        }
+        System.arraycopy(bytes, from, line, lineLength, count);
+        lineLength += count;
+    }
+
     private void endLine() {
-        String text = line.toString(StandardCharsets.UTF_8);
-        line.reset();
-        if (text.isEmpty()) {
+        int length = lineLength;
+        lineLength = 0;
+        if (length == 0) {
             dispatch();
             return;
         }
-        if (text.startsWith(":")) {
+        if (line[0] == ':') {
             return;
         }
-        int colon = text.indexOf(':');
-        String field = colon < 0 ? text : text.substring(0, colon);
-        String value = colon < 0 ? "" : text.substring(colon + 1);
-        if (value.startsWith(" ")) {
-            value = value.substring(1);
-        }
-        switch (field) {
-            case "data" -> {
-                if (hasData) {
-                    data.append('\n');
-                }
-                data.append(value);
-                hasData = true;
-            }
-            case "id" -> id = value.indexOf('\0') >= 0 ? id : value;
-            case "event" -> event = value;
-            default -> {
+        int colon = -1;
+        for (int k = 0; k < length; k++) {
+            if (line[k] == ':') {
+                colon = k;
+                break;
             }
         }
+        int nameEnd = colon < 0 ? length : colon;
+        int valueStart = colon < 0 ? length : colon + 1;
+        if (valueStart < length && line[valueStart] == ' ') {
+            valueStart++;
+        }
+        if (is("data", nameEnd)) {
+            if (hasData) {
+                data.append('\n');
+            }
+            data.append(new String(line, valueStart, length - valueStart, StandardCharsets.UTF_8));
+            hasData = true;
+        } else if (is("id", nameEnd)) {
+            String value = new String(line, valueStart, length - valueStart, StandardCharsets.UTF_8);
+            id = value.indexOf('\0') >= 0 ? id : value;
+        } else if (is("event", nameEnd)) {
+            event = new String(line, valueStart, length - valueStart, StandardCharsets.UTF_8);
+        }
+    }
+
+    private boolean is(String field, int nameLength) {
+        if (nameLength != field.length()) {
+            return false;
+        }
+        for (int k = 0; k < nameLength; k++) {
+            if (line[k] != field.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void dispatch() {

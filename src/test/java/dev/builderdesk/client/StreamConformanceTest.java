@@ -32,6 +32,8 @@ class StreamConformanceTest {
 
     @BeforeAll
     static void serveTranscripts() throws IOException {
+        // Split writes must not wait for delayed ACKs (Nagle): each flush goes out at once.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         // /admin/apps/{transcript}/coding-agent/runs/{split-K | chunk-K}/stream
@@ -54,6 +56,9 @@ class StreamConformanceTest {
         }
     }
 
+    static final java.util.concurrent.ConcurrentHashMap<String, Integer> CONNECTIONS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private static void serve(HttpExchange ex) throws IOException {
         String[] parts = ex.getRequestURI().getPath().split("/");
         byte[] bytes = transcript(parts[3]);
@@ -62,7 +67,16 @@ class StreamConformanceTest {
         ex.getResponseHeaders().add("Content-Type", "text/event-stream");
         ex.sendResponseHeaders(200, 0);
         try (OutputStream out = ex.getResponseBody()) {
-            if (mode[0].equals("split")) {
+            if (mode[0].equals("silent") && CONNECTIONS.merge(parts[6], 1, Integer::sum) == 1) {
+                // First connection: some bytes, then silence far longer than the client tolerates.
+                out.write(bytes, 0, k);
+                out.flush();
+                sleep(5_000);
+                return;
+            }
+            if (mode[0].equals("silent")) {
+                out.write(bytes);
+            } else if (mode[0].equals("split")) {
                 out.write(bytes, 0, k);
                 out.flush();
                 out.write(bytes, k, bytes.length - k);
@@ -72,6 +86,14 @@ class StreamConformanceTest {
                     out.flush();
                 }
             }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -153,10 +175,54 @@ class StreamConformanceTest {
                 assertThat(viaParser(bytes, k).stream().map(StreamConformanceTest::render).toList())
                         .as(name + " split at " + k).isEqualTo(baseline);
             }
-            for (int k = 0; k <= bytes.length; k += 97) {
+            int step = name.equals("f18-cancelled") ? 1 : 97;
+            for (int k = 0; k <= bytes.length; k += step) {
                 assertThat(viaClient(name, "split-" + k).stream().map(StreamConformanceTest::render).toList())
                         .as(name + " over HTTP, split at " + k).isEqualTo(baseline);
             }
         }
+    }
+
+    @Test
+    void aStreamSilentForTwiceTheHeartbeatIsDroppedAndResumed() throws Exception {
+        RunApiClient impatient = RunApiClient.connect(runtime, client.connection().withHeartbeat(
+                Duration.ofMillis(200)).withReconnectDelay(Duration.ofMillis(10)));
+        byte[] bytes = transcript("f18-paused");
+        int afterThreeEvents = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).indexOf("data: {\"event\":"
+                + " \"tool.started\"");
+        List<RunEvent> events = Collections.synchronizedList(new ArrayList<>());
+        List<Integer> attempts = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        try (RunStream s = impatient.stream("f18-paused", "silent-" + afterThreeEvents, 1, new RunStreamListener() {
+            @Override
+            public void onEvent(RunEvent event) {
+                events.add(event);
+            }
+
+            @Override
+            public void onReconnecting(int attempt, Throwable cause) {
+                attempts.add(attempt);
+            }
+        })) {
+            assertThat(s.await(Duration.ofSeconds(10))).isTrue();
+        }
+        assertThat((System.nanoTime() - start) / 1_000_000).as("well before the server's 5 s silence ends")
+                .isLessThan(4_000);
+        assertThat(attempts).isNotEmpty();
+        assertThat(events.stream().map(StreamConformanceTest::render).toList())
+                .isEqualTo(viaParser(bytes, 0).stream().map(StreamConformanceTest::render).toList());
+    }
+
+    @Test
+    void closingAStreamCancelsItAndStopsTheCallbacks() throws Exception {
+        List<RunEvent> events = Collections.synchronizedList(new ArrayList<>());
+        RunStream s = client.stream("f18-paused", "silent-2100", 1, events::add);
+        Thread.sleep(300);
+        s.close();
+        assertThat(s.isDone()).isTrue();
+        int seen = events.size();
+        Thread.sleep(300);
+        assertThat(events).hasSize(seen);
+        assertThat(events.stream().filter(RunEvent::isTerminal)).isEmpty();
     }
 }

@@ -5,31 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.builderdesk.testkit.ScriptedLlm.Reply;
 import dev.builderdesk.testkit.SseStream.Frame;
+import dev.builderdesk.testkit.ServerTestBase;
 import dev.builderdesk.testkit.TestServer;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The agent loop end to end over real HTTP with the scripted provider, and the demo model's tour. */
-class EngineScenariosTest {
-    @TempDir
-    Path dir;
-    TestServer server;
-    String app;
-
+class EngineScenariosTest extends ServerTestBase {
     @BeforeEach
     void start() {
-        server = TestServer.start(dir);
-        app = server.createApp("app", "vite-react").get("id").asText();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        start(TestServer.Options.defaults(), "vite-react");
     }
 
     private static List<String> events(List<Frame> frames) {

@@ -5,31 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.builderdesk.testkit.ScriptedLlm.Reply;
 import dev.builderdesk.testkit.SseStream.Frame;
+import dev.builderdesk.testkit.ServerTestBase;
 import dev.builderdesk.testkit.TestServer;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Provider failures over real HTTP: classified into the contract's codes, retried only when retryable. */
-class ProviderFaultsTest {
-    @TempDir
-    Path dir;
-    TestServer server;
-    String app;
-
+class ProviderFaultsTest extends ServerTestBase {
     @BeforeEach
     void start() {
-        server = TestServer.start(dir);
-        app = server.createApp("app", "empty").get("id").asText();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        start(TestServer.Options.defaults(), "empty");
     }
 
     private List<Frame> run(Reply... replies) {

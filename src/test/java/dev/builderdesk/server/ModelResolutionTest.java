@@ -11,40 +11,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.builderdesk.testkit.Api;
+import dev.builderdesk.testkit.ServerTestBase;
 import dev.builderdesk.testkit.TestServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** CONTRACT.md §2: the models listing, the Auto chain, explicit ids without fallback, and pinning. */
-class ModelResolutionTest {
-    @TempDir
-    Path dir;
-    TestServer server;
-    String appId;
-
+class ModelResolutionTest extends ServerTestBase {
     @BeforeEach
     void start() {
-        server = TestServer.start(dir);
-        appId = server.createApp("app", "empty").get("id").asText();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        start(TestServer.Options.defaults(), "empty");
     }
 
     private Api.Resp create(String modelId) {
         Map<String, Object> body = new HashMap<>();
         body.put("input", "hello there");
         body.put("model_id", modelId);
-        return server.owner().post(runs(appId), body);
+        return server.owner().post(runs(app), body);
     }
 
     @Test
@@ -74,7 +63,7 @@ class ModelResolutionTest {
         assertThat(run.get("requested_model_id").isNull()).isTrue();
         assertThat(run.get("resolved_model_id").asText()).isEqualTo(MODEL_A);
         assertThat(run.get("resolved_model_name").asText()).isEqualTo("Model A");
-        server.awaitStatus(appId, run.get("run_id").asText(), "completed");
+        server.awaitStatus(app, run.get("run_id").asText(), "completed");
         assertThat(server.llm().requests()).extracting(r -> r.get("model").asText()).containsOnly("model-a");
     }
 
@@ -83,7 +72,7 @@ class ModelResolutionTest {
         JsonNode run = create(MODEL_B).json();
         assertThat(run.get("requested_model_id").asText()).isEqualTo(MODEL_B);
         assertThat(run.get("resolved_model_id").asText()).isEqualTo(MODEL_B);
-        server.awaitStatus(appId, run.get("run_id").asText(), "completed");
+        server.awaitStatus(app, run.get("run_id").asText(), "completed");
         assertThat(server.llm().requestsFor("model-b")).hasSize(1);
         assertThat(server.llm().requestsFor("model-a")).isEmpty();
         JsonNode tenantModel = create(MODEL_ACME).json();
@@ -103,7 +92,7 @@ class ModelResolutionTest {
         Api.Resp malformed = create("not-a-uuid");
         assertThat(malformed.status()).isEqualTo(422);
         assertThat(malformed.detail().get(0).get("loc").toString()).isEqualTo("[\"body\",\"model_id\"]");
-        assertThat(server.owner().get(runs(appId)).json()).isEmpty();
+        assertThat(server.owner().get(runs(app)).json()).isEmpty();
         assertThat(server.llm().requests()).isEmpty();
     }
 
@@ -111,10 +100,10 @@ class ModelResolutionTest {
     void thePinnedModelDoesNotChangeWhenTheTenantDefaultChanges() {
         JsonNode run = create(null).json();
         String runId = run.get("run_id").asText();
-        server.awaitStatus(appId, runId, "completed");
+        server.awaitStatus(app, runId, "completed");
         Api.Resp setDefault = server.owner().put("/models/" + MODEL_ACME, Map.of("is_default", true));
         assertThat(setDefault.status()).isEqualTo(200);
-        JsonNode again = server.owner().get(runs(appId) + "/" + runId).json();
+        JsonNode again = server.owner().get(runs(app) + "/" + runId).json();
         assertThat(again.get("resolved_model_id").asText()).isEqualTo(MODEL_A);
         assertThat(again.get("requested_model_id").isNull()).isTrue();
         JsonNode next = create(null).json();

@@ -8,29 +8,16 @@ import dev.builderdesk.testkit.Api;
 import dev.builderdesk.testkit.ScriptedLlm.Reply;
 import dev.builderdesk.testkit.SseStream;
 import dev.builderdesk.testkit.SseStream.Frame;
+import dev.builderdesk.testkit.ServerTestBase;
 import dev.builderdesk.testkit.TestServer;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** CONTRACT.md §4.3: resume only of paused runs, cancel that really interrupts, the iteration budget. */
-class RunControlTest {
-    @TempDir
-    Path dir;
-    TestServer server;
-    String app;
-
+class RunControlTest extends ServerTestBase {
     private void start(TestServer.Options options) {
-        server = TestServer.start(dir, options);
-        app = server.createApp("app", "vite-react").get("id").asText();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        start(options, "vite-react");
     }
 
     @Test

@@ -7,30 +7,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.builderdesk.testkit.ScriptedLlm.Reply;
 import dev.builderdesk.testkit.SseStream;
 import dev.builderdesk.testkit.SseStream.Frame;
+import dev.builderdesk.testkit.ServerTestBase;
 import dev.builderdesk.testkit.TestServer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** CONTRACT.md §5: exact framing, durable seq, replay from {@code from_seq} or {@code Last-Event-ID}, heartbeats. */
-class StreamTest {
-    @TempDir
-    Path dir;
-    TestServer server;
-    String app;
-
+class StreamTest extends ServerTestBase {
     private void start(TestServer.Options options) {
-        server = TestServer.start(dir, options);
-        app = server.createApp("app", "vite-react").get("id").asText();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        start(options, "vite-react");
     }
 
     private String slowRun(int words, long delayMillis) {

@@ -1,8 +1,5 @@
 package dev.builderdesk.app.cli;
 
-import dev.builderdesk.client.ClientException;
-import dev.builderdesk.client.ClientRuntime;
-import dev.builderdesk.client.RunApiClient;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,17 +25,9 @@ public final class AttachCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
-        try (ClientRuntime runtime = new ClientRuntime()) {
-            RunApiClient client = RunApiClient.connect(runtime, server.connection());
-            try {
-                client.getRun(server.app, run);
-            } catch (ClientException e) {
-                return StreamCommands.httpError(err, e);
-            }
-            return StreamCommands.follow(client, server.app, run, fromSeq, new EventPrinter(out, err,
-                    server.format));
-        }
+        return StreamCommands.withClient(server, spec, (client, out, err) -> {
+            client.getRun(server.app, run);
+            return StreamCommands.follow(client, server, run, fromSeq, out, err);
+        });
     }
 }

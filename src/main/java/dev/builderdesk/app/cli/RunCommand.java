@@ -1,8 +1,5 @@
 package dev.builderdesk.app.cli;
 
-import dev.builderdesk.client.ClientException;
-import dev.builderdesk.client.ClientRuntime;
-import dev.builderdesk.client.RunApiClient;
 import dev.builderdesk.protocol.CreateRunRequest;
 import dev.builderdesk.protocol.Run;
 import java.util.List;
@@ -38,25 +35,15 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
-        try (ClientRuntime runtime = new ClientRuntime()) {
-            RunApiClient client = RunApiClient.connect(runtime, server.connection());
-            Run run;
-            try {
-                run = client.createRun(server.app, new CreateRunRequest(String.join(" ", prompt),
-                        model.equalsIgnoreCase("auto") ? null : model, engine, null, null, session, null, null,
-                        null));
-            } catch (ClientException e) {
-                return StreamCommands.httpError(err, e);
-            }
+        return StreamCommands.withClient(server, spec, (client, out, err) -> {
+            Run run = client.createRun(server.app, new CreateRunRequest(String.join(" ", prompt),
+                    model.equalsIgnoreCase("auto") ? null : model, engine, null, null, session, null, null, null));
             if (server.format == ServerOptions.OutputFormat.text) {
                 out.println("Run " + run.runId() + " · model " + (run.requestedModelId() == null ? "Auto → " : "")
                         + run.resolvedModelName() + " · engine " + run.executionEngine());
                 out.flush();
             }
-            return StreamCommands.follow(client, server.app, run.runId(), 1, new EventPrinter(out, err,
-                    server.format));
-        }
+            return StreamCommands.follow(client, server, run.runId(), 1, out, err);
+        });
     }
 }

@@ -1,6 +1,7 @@
 package dev.builderdesk.app.cli;
 
 import dev.builderdesk.client.ClientException;
+import dev.builderdesk.client.ClientRuntime;
 import dev.builderdesk.client.RunApiClient;
 import dev.builderdesk.client.RunEvent;
 import dev.builderdesk.client.RunStream;
@@ -17,6 +18,30 @@ final class StreamCommands {
     static final int PAUSED = 4;
 
     private StreamCommands() {
+    }
+
+    /** What a command does once it has a client. */
+    @FunctionalInterface
+    interface ClientWork {
+        int run(RunApiClient client, PrintWriter out, PrintWriter err) throws InterruptedException;
+    }
+
+    /** Runs {@code work} with a client for the command's server; HTTP errors become exit code 2. */
+    static int withClient(ServerOptions server, picocli.CommandLine.Model.CommandSpec spec, ClientWork work)
+            throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (ClientRuntime runtime = new ClientRuntime()) {
+            return work.run(RunApiClient.connect(runtime, server.connection()), out, err);
+        } catch (ClientException e) {
+            return httpError(err, e);
+        }
+    }
+
+    /** Follows the run to its end with a printer in the command's format; the exit code says how it ended. */
+    static int follow(RunApiClient client, ServerOptions server, String runId, long fromSeq, PrintWriter out,
+            PrintWriter err) throws InterruptedException {
+        return follow(client, server.app, runId, fromSeq, new EventPrinter(out, err, server.format));
     }
 
     static int follow(RunApiClient client, String app, String runId, long fromSeq, EventPrinter printer)

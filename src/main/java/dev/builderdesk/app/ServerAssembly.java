@@ -13,6 +13,8 @@ import dev.builderdesk.server.RunServer;
 import dev.builderdesk.server.ServerSettings;
 import dev.builderdesk.server.apps.AppService;
 import dev.builderdesk.server.auth.AuthFilter;
+import dev.builderdesk.server.auth.Principal;
+import dev.builderdesk.server.auth.Role;
 import dev.builderdesk.server.auth.TokenRegistry;
 import dev.builderdesk.server.compare.CompareService;
 import dev.builderdesk.server.events.EventLog;
@@ -60,10 +62,20 @@ public final class ServerAssembly implements AutoCloseable {
      * @param env          environment lookup (token and API key variables)
      */
     public record Options(Path dataDir, Path configFile, String host, Integer port,
-            List<ZeroConfig.LocalServer> localServers, Function<String, String> env) {
+            List<ZeroConfig.LocalServer> localServers, Function<String, String> env, String launchToken) {
+
+        public Options(Path dataDir, Path configFile, String host, Integer port,
+                List<ZeroConfig.LocalServer> localServers, Function<String, String> env) {
+            this(dataDir, configFile, host, port, localServers, env, null);
+        }
 
         public static Options of(Path dataDir, Path configFile, String host, Integer port) {
             return new Options(dataDir, configFile, host, port, ZeroConfig.DEFAULT_LOCAL_SERVERS, System::getenv);
+        }
+
+        /** The same options plus a token valid for this process only, owner of the zero-config tenant. */
+        public Options withLaunchToken(String token) {
+            return new Options(dataDir, configFile, host, port, localServers, env, token);
         }
     }
 
@@ -131,6 +143,9 @@ public final class ServerAssembly implements AutoCloseable {
             Optional<ZeroConfig.Owner> owner = Optional.empty();
             if (config.tenants() == null || config.tenants().isEmpty()) {
                 owner = Optional.of(new ZeroConfig(store, discovery).apply(dataDir, tokens, options.localServers()));
+                if (options.launchToken() != null) {
+                    tokens.add(options.launchToken(), new Principal(owner.get().tenantId(), Role.OWNER));
+                }
             }
 
             ApiRoutes routes = new ApiRoutes(settings.version(), models, providers, apps, runs.runs(),

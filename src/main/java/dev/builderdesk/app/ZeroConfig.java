@@ -51,7 +51,7 @@ final class ZeroConfig {
     }
 
     /** Result of the bootstrap: the owner token and whether it was created (and must be shown) now. */
-    record Owner(String token, boolean created, Path tokenFile) {
+    record Owner(String token, boolean created, Path tokenFile, String tenantId) {
     }
 
     Owner apply(Path dataDir, TokenRegistry tokens, List<LocalServer> localServers) {
@@ -65,7 +65,7 @@ final class ZeroConfig {
             store.tenants().upsert(c, t, now);
             return t;
         });
-        Owner owner = ownerToken(dataDir);
+        Owner owner = ownerToken(dataDir, tenant.id());
         tokens.add(owner.token(), new Principal(tenant.id(), Role.OWNER));
         for (LocalServer local : localServers) {
             discover(tenant.id(), local, now);
@@ -135,11 +135,11 @@ final class ZeroConfig {
         return m.providers().stream().anyMatch(b -> b.provider().equals(Provider.DEMO));
     }
 
-    private static Owner ownerToken(Path dataDir) {
+    private static Owner ownerToken(Path dataDir, String tenantId) {
         Path file = dataDir.resolve("token");
         try {
             if (Files.exists(file)) {
-                return new Owner(Files.readString(file).strip(), false, file);
+                return new Owner(Files.readString(file).strip(), false, file, tenantId);
             }
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
@@ -155,7 +155,7 @@ final class ZeroConfig {
             }
             Files.writeString(temp, token + "\n");
             Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            return new Owner(token, true, file);
+            return new Owner(token, true, file, tenantId);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the owner token in " + file, e);
         }

@@ -1,0 +1,174 @@
+package dev.builderdesk.ui.composer;
+
+import dev.builderdesk.client.ClientException;
+import dev.builderdesk.client.Errors;
+import dev.builderdesk.client.RunApiClient;
+import dev.builderdesk.client.RunEvent;
+import dev.builderdesk.client.RunStream;
+import dev.builderdesk.client.RunStreamListener;
+import dev.builderdesk.protocol.CreateRunRequest;
+import dev.builderdesk.protocol.Run;
+import dev.builderdesk.ui.fx.PulseBatcher;
+import dev.builderdesk.ui.picker.ModelChoice;
+import dev.builderdesk.ui.picker.ModelPickerViewModel;
+import dev.builderdesk.ui.timeline.TimelineViewModel;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The composer: the prompt, the chosen model and engine, Send / Stop. Sending creates a run with the thread's model
+ * ({@code model_id} null for Auto) and streams it into the timeline; the prompt is cleared only once the run
+ * exists, so on any error it stays where the user typed it, with the error shown beside it.
+ */
+public final class ComposerViewModel implements AutoCloseable {
+    private final RunApiClient client;
+    private final Executor ui;
+    private final Executor io;
+    private final TimelineViewModel timeline;
+    private final ModelPickerViewModel picker;
+    private final StringProperty prompt = new SimpleStringProperty("");
+    private final StringProperty engine = new SimpleStringProperty("native");
+    private final ObjectProperty<String> appId = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper sessionId = new ReadOnlyStringWrapper();
+    private final BooleanBinding canSend;
+    private volatile RunStream stream;
+    private volatile String runId;
+
+    public ComposerViewModel(RunApiClient client, Executor ui, Executor io, TimelineViewModel timeline,
+            ModelPickerViewModel picker) {
+        this.client = client;
+        this.ui = ui;
+        this.io = io;
+        this.timeline = timeline;
+        this.picker = picker;
+        this.canSend = Bindings.createBooleanBinding(() -> appId.get() != null && !running.get()
+                && prompt.get() != null && !prompt.get().isBlank(), appId, running, prompt);
+    }
+
+    public StringProperty promptProperty() {
+        return prompt;
+    }
+
+    public StringProperty engineProperty() {
+        return engine;
+    }
+
+    public ObjectProperty<String> appIdProperty() {
+        return appId;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The thread runs belong to; null until the first run creates one. */
+    public ReadOnlyStringProperty sessionIdProperty() {
+        return sessionId.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canSendProperty() {
+        return canSend;
+    }
+
+    /** Starts a new thread: the next run creates its own session. */
+    public void newThread() {
+        sessionId.set(null);
+        timeline.clear();
+    }
+
+    /** Sends the prompt with the selected model. */
+    public void send() {
+        if (!canSend.get()) {
+            return;
+        }
+        String text = prompt.get().strip();
+        ModelChoice model = picker.selectedProperty().get();
+        String app = appId.get();
+        CreateRunRequest request = new CreateRunRequest(text, model.isAuto() ? null : model.id(), engine.get(), null,
+                null, sessionId.get(), null, null, UUID.randomUUID().toString());
+        running.set(true);
+        error.set("");
+        CompletableFuture.supplyAsync(() -> client.createRun(app, request), io).whenCompleteAsync((run, failure) -> {
+            if (failure != null) {
+                running.set(false);
+                error.set(describe(failure.getCause() != null ? failure.getCause() : failure));
+                return;
+            }
+            started(app, text, model, run);
+        }, ui);
+    }
+
+    /** Stop: cancels the run on the server; the partial answer stays. */
+    public void stop() {
+        String run = runId;
+        String app = appId.get();
+        if (run != null && running.get()) {
+            CompletableFuture.runAsync(() -> client.cancelRun(app, run), io).exceptionally(e -> null);
+        }
+    }
+
+    private void started(String app, String text, ModelChoice model, Run run) {
+        prompt.set("");
+        sessionId.set(run.chatSessionId());
+        runId = run.runId();
+        timeline.userTurn(text, (model.isAuto() ? "Auto → " : "") + run.resolvedModelName());
+        PulseBatcher<RunEvent> batcher = new PulseBatcher<>(ui, batch -> {
+            timeline.apply(batch);
+            if (batch.get(batch.size() - 1).isTerminal()) {
+                running.set(false);
+            }
+        });
+        stream = client.stream(app, run.runId(), 1, new RunStreamListener() {
+            @Override
+            public void onEvent(RunEvent event) {
+                batcher.offer(event);
+            }
+
+            @Override
+            public void onError(ClientException e) {
+                ui.execute(() -> {
+                    running.set(false);
+                    error.set(e.getMessage());
+                });
+            }
+        });
+    }
+
+    private static String describe(Throwable t) {
+        if (t instanceof Errors.ModelUnavailableException m) {
+            return m.getMessage() + " Switch to Auto or pick another model.";
+        }
+        if (t instanceof Errors.EngineUnavailableException || t instanceof Errors.EngineUnsupportedRuntimeException) {
+            return t.getMessage() + " Use the Native engine.";
+        }
+        if (t instanceof Errors.UnauthorizedException || t instanceof Errors.ForbiddenException) {
+            return "The token was rejected. Check the connection settings.";
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    @Override
+    public void close() {
+        RunStream s = stream;
+        if (s != null) {
+            s.close();
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.builderdesk.ui.picker;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Popup;
+
+/**
+ * The composer's model button ("Auto" or the model's name) and its popup: a search field over a list with
+ * sections (Auto, Favourites, Recent, one per provider), context window and "no tools" badges, arrow keys + Enter
+ * to choose, Esc to close.
+ */
+public final class ModelPickerButton extends Button {
+    private final ModelPickerViewModel model;
+    private final Popup popup = new Popup();
+    private final TextField search = new TextField();
+    private final ListView<ModelPickerViewModel.Row> list = new ListView<>();
+
+    public ModelPickerButton(ModelPickerViewModel model) {
+        this.model = model;
+        createLayout();
+        bindToModel();
+        wireActions();
+    }
+
+    /** Opens the popup with the search field focused (also Ctrl+/). */
+    public void open() {
+        if (!popup.isShowing() && getScene() != null) {
+            var at = localToScreen(0, 0);
+            popup.show(this, at.getX(), at.getY() - 380);
+            search.requestFocus();
+        }
+    }
+
+    private void createLayout() {
+        setId("model-picker");
+        getStyleClass().add("model-picker-button");
+        search.setId("model-picker-search");
+        search.setPromptText("Search models, providers…");
+        list.setId("model-picker-list");
+        list.setPrefSize(360, 320);
+        list.setCellFactory(v -> new RowCell());
+        VBox box = new VBox(8, search, list);
+        box.getStyleClass().add("model-picker-popup");
+        box.getStylesheets().add(ModelPickerButton.class.getResource("/dev/builderdesk/ui/theme/app.css")
+                .toExternalForm());
+        popup.getContent().add(box);
+        popup.setAutoHide(true);
+    }
+
+    private void bindToModel() {
+        textProperty().bind(model.selectedProperty().map(c -> c.name() + "  ▾"));
+        search.textProperty().bindBidirectional(model.queryProperty());
+        list.setItems(model.rows());
+        model.highlightedProperty().subscribe(choice -> model.rows().stream()
+                .filter(r -> r instanceof ModelPickerViewModel.Row.Choice c && c.choice().equals(choice))
+                .findFirst().ifPresent(r -> {
+                    list.getSelectionModel().select(r);
+                    list.scrollTo(r);
+                }));
+    }
+
+    private void wireActions() {
+        setOnAction(e -> open());
+        search.setOnKeyPressed(e -> {
+            switch (e.getCode()) {
+                case DOWN -> model.move(1);
+                case UP -> model.move(-1);
+                case ENTER -> {
+                    model.chooseHighlighted();
+                    popup.hide();
+                }
+                case ESCAPE -> popup.hide();
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+        list.setOnMouseClicked(e -> {
+            if (list.getSelectionModel().getSelectedItem() instanceof ModelPickerViewModel.Row.Choice c) {
+                model.choose(c.choice());
+                popup.hide();
+            }
+        });
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                popup.hide();
+            }
+        });
+    }
+
+    /** A header row or a model row with its badges. */
+    private static final class RowCell extends ListCell<ModelPickerViewModel.Row> {
+        @Override
+        protected void updateItem(ModelPickerViewModel.Row row, boolean empty) {
+            super.updateItem(row, empty);
+            getStyleClass().removeAll("model-picker-header", "model-picker-row");
+            setText(null);
+            if (empty || row == null) {
+                setGraphic(null);
+                return;
+            }
+            switch (row) {
+                case ModelPickerViewModel.Row.Header h -> {
+                    getStyleClass().add("model-picker-header");
+                    setGraphic(new Label(h.title().toUpperCase(java.util.Locale.ROOT)));
+                }
+                case ModelPickerViewModel.Row.Choice c -> {
+                    getStyleClass().add("model-picker-row");
+                    Label name = new Label(c.choice().name());
+                    name.getStyleClass().add("model-picker-name");
+                    Label provider = new Label(c.choice().isAuto() ? "picks the default model"
+                            : c.choice().provider());
+                    provider.getStyleClass().add("model-picker-provider");
+                    Region spacer = new Region();
+                    HBox.setHgrow(spacer, Priority.ALWAYS);
+                    HBox line = new HBox(8, name, provider, spacer);
+                    if (c.choice().contextWindow() != null) {
+                        Label ctx = new Label((c.choice().contextWindow() / 1000) + "k");
+                        ctx.getStyleClass().add("model-picker-badge");
+                        line.getChildren().add(ctx);
+                    }
+                    if (!c.choice().supportsTools()) {
+                        Label noTools = new Label("no tools");
+                        noTools.getStyleClass().addAll("model-picker-badge", "model-picker-badge-warn");
+                        line.getChildren().add(noTools);
+                    }
+                    setGraphic(line);
+                }
+            }
+        }
+    }
+}

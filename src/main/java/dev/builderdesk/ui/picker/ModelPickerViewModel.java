@@ -1,0 +1,159 @@
+package dev.builderdesk.ui.picker;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The model picker's state: every choice (Auto + the active chat models), the search text, the rows shown
+ * (sections Auto, Favourites, Recent, then one per provider; a flat ranked list while searching), the highlighted
+ * row for keyboard navigation, and the current selection.
+ */
+public final class ModelPickerViewModel {
+    /** A row: a section header or a choice. */
+    public sealed interface Row {
+        /** A section title. */
+        record Header(String title) implements Row {
+        }
+
+        /** A model (or Auto). */
+        record Choice(ModelChoice choice) implements Row {
+        }
+    }
+
+    private final List<ModelChoice> models = new ArrayList<>();
+    private final Set<String> favourites = new LinkedHashSet<>();
+    private final List<String> recent = new ArrayList<>();
+    private final StringProperty query = new SimpleStringProperty("");
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObjectProperty<ModelChoice> selected = new SimpleObjectProperty<>(ModelChoice.AUTO);
+    private final ObjectProperty<ModelChoice> highlighted = new SimpleObjectProperty<>();
+
+    public ModelPickerViewModel() {
+        query.addListener((obs, old, now) -> rebuild());
+        rebuild();
+    }
+
+    public StringProperty queryProperty() {
+        return query;
+    }
+
+    public ObservableList<Row> rows() {
+        return rows;
+    }
+
+    public ObjectProperty<ModelChoice> selectedProperty() {
+        return selected;
+    }
+
+    public ObjectProperty<ModelChoice> highlightedProperty() {
+        return highlighted;
+    }
+
+    /** Replaces the models (Auto is always first). A selection that is no longer listed stays as it was. */
+    public void setModels(List<ModelChoice> active) {
+        models.clear();
+        models.addAll(active);
+        rebuild();
+    }
+
+    public void toggleFavourite(ModelChoice choice) {
+        if (choice.isAuto()) {
+            return;
+        }
+        if (!favourites.remove(choice.id())) {
+            favourites.add(choice.id());
+        }
+        rebuild();
+    }
+
+    /** Chooses a model: it becomes the selection and the most recent. */
+    public void choose(ModelChoice choice) {
+        selected.set(choice);
+        if (!choice.isAuto()) {
+            recent.remove(choice.id());
+            recent.add(0, choice.id());
+            if (recent.size() > 5) {
+                recent.remove(5);
+            }
+        }
+        query.set("");
+        rebuild();
+    }
+
+    /** Moves the highlight by {@code delta} choices (arrow keys), skipping headers. */
+    public void move(int delta) {
+        List<ModelChoice> choices = rows.stream().filter(r -> r instanceof Row.Choice)
+                .map(r -> ((Row.Choice) r).choice()).toList();
+        if (choices.isEmpty()) {
+            return;
+        }
+        int at = Math.max(0, choices.indexOf(highlighted.get()));
+        highlighted.set(choices.get(Math.floorMod(at + delta, choices.size())));
+    }
+
+    /** Enter: chooses the highlighted choice. */
+    public void chooseHighlighted() {
+        if (highlighted.get() != null) {
+            choose(highlighted.get());
+        }
+    }
+
+    /** Cycles the selection through the favourites (Ctrl+Shift+/). */
+    public void cycleFavourite() {
+        List<ModelChoice> favs = models.stream().filter(m -> favourites.contains(m.id())).toList();
+        if (favs.isEmpty()) {
+            return;
+        }
+        int at = favs.indexOf(selected.get());
+        choose(favs.get((at + 1) % favs.size()));
+    }
+
+    private void rebuild() {
+        List<Row> next = new ArrayList<>();
+        String q = query.get();
+        if (q != null && !q.isBlank()) {
+            List<ModelChoice> all = new ArrayList<>();
+            all.add(ModelChoice.AUTO);
+            all.addAll(models);
+            ModelMatcher.filter(all, q).forEach(c -> next.add(new Row.Choice(c)));
+        } else {
+            next.add(new Row.Header("Auto"));
+            next.add(new Row.Choice(ModelChoice.AUTO));
+            section(next, "Favourites", models.stream().filter(m -> favourites.contains(m.id())).toList());
+            List<ModelChoice> recents = new ArrayList<>();
+            for (String id : recent) {
+                models.stream().filter(m -> m.id().equals(id)).findFirst().ifPresent(recents::add);
+            }
+            section(next, "Recent", recents);
+            Map<String, List<ModelChoice>> byProvider = new LinkedHashMap<>();
+            for (ModelChoice m : models) {
+                byProvider.computeIfAbsent(m.provider().isBlank() ? "Models" : m.provider(), p -> new ArrayList<>())
+                        .add(m);
+            }
+            byProvider.forEach((provider, list) -> section(next, provider, list));
+        }
+        rows.setAll(next);
+        List<ModelChoice> choices = next.stream().filter(r -> r instanceof Row.Choice)
+                .map(r -> ((Row.Choice) r).choice()).toList();
+        if (highlighted.get() == null || !choices.contains(highlighted.get())) {
+            highlighted.set(choices.isEmpty() ? null : choices.get(0));
+        }
+    }
+
+    private static void section(List<Row> rows, String title, List<ModelChoice> choices) {
+        if (!choices.isEmpty()) {
+            rows.add(new Row.Header(title));
+            choices.forEach(c -> rows.add(new Row.Choice(c)));
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.builderdesk.ui.shell;
+
+import dev.builderdesk.protocol.App;
+import dev.builderdesk.ui.composer.ComposerView;
+import dev.builderdesk.ui.timeline.TimelineView;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The main window: top bar with the connection status, apps on the left, the thread in the centre, composer below. */
+public final class MainView extends BorderPane {
+    private final MainViewModel model;
+    private final ListView<App> apps = new ListView<>();
+    private final Label status = new Label();
+    private final Button newThread = new Button("New thread");
+    private ComposerView composer;
+
+    public MainView(MainViewModel model) {
+        this.model = model;
+        createLayout();
+        bindToModel();
+        wireActions();
+    }
+
+    private void createLayout() {
+        getStyleClass().add("main-view");
+        getStylesheets().add(MainView.class.getResource("/dev/builderdesk/ui/theme/app.css").toExternalForm());
+        Label title = new Label("Builder Desk");
+        title.getStyleClass().add("app-title");
+        status.setId("connection-status");
+        status.getStyleClass().add("connection-status");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        newThread.setId("new-thread");
+        HBox top = new HBox(12, title, spacer, status, newThread);
+        top.getStyleClass().add("top-bar");
+        setTop(top);
+
+        Label appsTitle = new Label("APPS");
+        appsTitle.getStyleClass().add("rail-title");
+        apps.setId("apps-list");
+        apps.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(App app, boolean empty) {
+                super.updateItem(app, empty);
+                setText(empty || app == null ? null : app.name());
+            }
+        });
+        VBox.setVgrow(apps, Priority.ALWAYS);
+        VBox rail = new VBox(8, appsTitle, apps);
+        rail.getStyleClass().add("left-rail");
+        rail.setPrefWidth(220);
+        setLeft(rail);
+
+        composer = new ComposerView(model.composer(), model.picker());
+        VBox centre = new VBox(new TimelineView(model.timeline()), composer);
+        VBox.setVgrow(centre.getChildren().get(0), Priority.ALWAYS);
+        centre.getStyleClass().add("centre");
+        setCenter(centre);
+    }
+
+    private void bindToModel() {
+        status.textProperty().bind(model.statusProperty());
+        apps.setItems(model.apps());
+        model.selectedAppProperty().subscribe(app -> {
+            if (app != null && apps.getSelectionModel().getSelectedItem() != app) {
+                apps.getSelectionModel().select(app);
+            }
+        });
+        apps.getSelectionModel().selectedItemProperty().subscribe(app -> {
+            if (app != null) {
+                model.selectedAppProperty().set(app);
+            }
+        });
+    }
+
+    private void wireActions() {
+        newThread.setOnAction(e -> model.composer().newThread());
+        sceneProperty().subscribe(scene -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SLASH, KeyCombination.SHORTCUT_DOWN),
+                        () -> composer.picker().open());
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SLASH, KeyCombination.SHORTCUT_DOWN,
+                        KeyCombination.SHIFT_DOWN), () -> model.picker().cycleFavourite());
+            }
+        });
+    }
+}

@@ -1,0 +1,36 @@
+package dev.builderdesk.ui.timeline;
+
+import java.util.HashSet;
+import java.util.Set;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.StackPane;
+
+/** The thread timeline: a virtualised list with one cell type, following the newest row while a run streams. */
+public final class TimelineView extends StackPane {
+    private final TimelineViewModel model;
+    private final ListView<TimelineItem> list = new ListView<>();
+    private final Label empty = new Label("Ask for a change to your app. The agent's steps appear here.");
+    private final Set<String> expanded = new HashSet<>();
+
+    public TimelineView(TimelineViewModel model) {
+        this.model = model;
+        createLayout();
+        bindToModel();
+    }
+
+    private void createLayout() {
+        list.setId("timeline-list");
+        list.getStyleClass().add("timeline-list");
+        list.setCellFactory(v -> new TimelineCell(expanded));
+        empty.getStyleClass().add("timeline-empty");
+        getChildren().addAll(list, empty);
+    }
+
+    private void bindToModel() {
+        list.setItems(model.items());
+        empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.items()));
+        model.items().addListener((ListChangeListener<TimelineItem>) c -> list.scrollTo(model.items().size() - 1));
+    }
+}

@@ -1,0 +1,47 @@
+package dev.builderdesk.ui.timeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Human intent labels for tool calls: "Reading src/App.tsx", "Patching 2 files", "Searching 'useState'". */
+public final class ToolLabels {
+    private ToolLabels() {
+    }
+
+    public static String label(String tool, JsonNode input) {
+        String path = input == null ? "" : firstText(input, "path", "file_path", "filePath", "file", "filename",
+                "from_path");
+        return switch (tool) {
+            case "coding_agent_read_file", "coding_agent_read_file_range", "read" -> "Reading " + orFile(path);
+            case "coding_agent_list_files", "glob", "list" -> "Listing files";
+            case "coding_agent_search_code", "grep" -> "Searching '" + firstText(input, "query", "pattern") + "'";
+            case "coding_agent_write_file", "write" -> "Writing " + orFile(path);
+            case "coding_agent_apply_patch", "edit" -> patchLabel(input, path);
+            case "coding_agent_rename_file" -> "Renaming " + orFile(path);
+            case "coding_agent_delete_file" -> "Deleting " + orFile(path);
+            default -> tool;
+        };
+    }
+
+    private static String patchLabel(JsonNode input, String path) {
+        String patch = input == null ? "" : firstText(input, "patch", "diff");
+        long files = patch.lines().filter(l -> l.startsWith("+++ ") || l.startsWith("*** Add File:")
+                || l.startsWith("*** Update File:") || l.startsWith("*** Delete File:")).count();
+        if (files > 1) {
+            return "Patching " + files + " files";
+        }
+        return "Patching " + (path.isEmpty() ? "a file" : path);
+    }
+
+    private static String orFile(String path) {
+        return path.isEmpty() ? "a file" : path;
+    }
+
+    private static String firstText(JsonNode node, String... keys) {
+        for (String k : keys) {
+            if (node.path(k).isTextual()) {
+                return node.get(k).asText();
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,83 @@
+package dev.builderdesk.ui.picker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The picker's sections, search, keyboard and favourites, without a display. */
+class ModelPickerViewModelTest {
+    static final ModelChoice QWEN = new ModelChoice("q", "Qwen2.5 Coder 7B", "qwen2-5-coder-7b", "Ollama", 32768,
+            true);
+    static final ModelChoice LLAMA = new ModelChoice("l", "Llama 3.2", "llama-3-2", "Ollama", 8192, false);
+    static final ModelChoice GPT = new ModelChoice("g", "GPT-4o mini", "gpt-4o-mini", "OpenAI", 128000, true);
+
+    final ModelPickerViewModel model = new ModelPickerViewModel();
+
+    static List<String> render(List<ModelPickerViewModel.Row> rows) {
+        return rows.stream().map(r -> switch (r) {
+            case ModelPickerViewModel.Row.Header h -> "# " + h.title();
+            case ModelPickerViewModel.Row.Choice c -> c.choice().name();
+        }).toList();
+    }
+
+    @Test
+    void sectionsAreAutoFavouritesRecentThenProviders() {
+        model.setModels(List.of(QWEN, LLAMA, GPT));
+        assertThat(render(model.rows())).containsExactly("# Auto", "Auto", "# Ollama", "Qwen2.5 Coder 7B",
+                "Llama 3.2", "# OpenAI", "GPT-4o mini");
+        model.toggleFavourite(GPT);
+        model.choose(LLAMA);
+        assertThat(render(model.rows())).containsExactly("# Auto", "Auto", "# Favourites", "GPT-4o mini",
+                "# Recent", "Llama 3.2", "# Ollama", "Qwen2.5 Coder 7B", "Llama 3.2", "# OpenAI", "GPT-4o mini");
+        assertThat(model.selectedProperty().get()).isEqualTo(LLAMA);
+    }
+
+    @Test
+    void searchIsFuzzyOverNameSlugAndProvider() {
+        model.setModels(List.of(QWEN, LLAMA, GPT));
+        model.queryProperty().set("coder");
+        assertThat(render(model.rows())).containsExactly("Qwen2.5 Coder 7B");
+        model.queryProperty().set("openai");
+        assertThat(render(model.rows())).containsExactly("GPT-4o mini");
+        model.queryProperty().set("q7b");
+        assertThat(render(model.rows())).containsExactly("Qwen2.5 Coder 7B");
+        model.queryProperty().set("zzz");
+        assertThat(model.rows()).isEmpty();
+    }
+
+    @Test
+    void arrowsMoveTheHighlightAndEnterChooses() {
+        model.setModels(List.of(QWEN, LLAMA));
+        assertThat(model.highlightedProperty().get()).isEqualTo(ModelChoice.AUTO);
+        model.move(1);
+        model.move(1);
+        model.chooseHighlighted();
+        assertThat(model.selectedProperty().get()).isEqualTo(LLAMA);
+        // Llama is now listed under Recent, right below Auto.
+        model.move(-1);
+        model.chooseHighlighted();
+        assertThat(model.selectedProperty().get()).isEqualTo(ModelChoice.AUTO);
+    }
+
+    @Test
+    void cyclingGoesThroughTheFavourites() {
+        model.setModels(List.of(QWEN, LLAMA, GPT));
+        model.toggleFavourite(QWEN);
+        model.toggleFavourite(GPT);
+        model.cycleFavourite();
+        assertThat(model.selectedProperty().get()).isEqualTo(QWEN);
+        model.cycleFavourite();
+        assertThat(model.selectedProperty().get()).isEqualTo(GPT);
+        model.cycleFavourite();
+        assertThat(model.selectedProperty().get()).isEqualTo(QWEN);
+    }
+
+    @Test
+    void aContiguousWordStartMatchRanksFirst() {
+        List<ModelChoice> ranked = ModelMatcher.filter(List.of(
+                new ModelChoice("1", "Mistral Small", "ms", "Mistral", null, true),
+                new ModelChoice("2", "Small Model", "sm", "Local", null, true)), "small");
+        assertThat(ranked).extracting(ModelChoice::name).containsExactly("Small Model", "Mistral Small");
+    }
+}

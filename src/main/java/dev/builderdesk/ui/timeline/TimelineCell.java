@@ -46,7 +46,7 @@ public final class TimelineCell extends ListCell<TimelineItem> {
         }
         setGraphic(switch (item) {
             case TimelineItem.UserTurn u -> bubble("timeline-user", "You", u.text());
-            case TimelineItem.AssistantTurn a -> bubble("timeline-assistant", a.modelLabel(), a.text());
+            case TimelineItem.AssistantTurn a -> assistant(a);
             case TimelineItem.ToolCall t -> tool(t);
             case TimelineItem.Thinking t -> note("timeline-thinking", "Thinking…");
             case TimelineItem.Notice n -> note("timeline-notice", n.text());
@@ -68,6 +68,17 @@ public final class TimelineCell extends ListCell<TimelineItem> {
         return box;
     }
 
+    private Region assistant(TimelineItem.AssistantTurn a) {
+        Label author = new Label(a.modelLabel());
+        author.getStyleClass().add("timeline-author");
+        MarkdownView body = new MarkdownView(a.text());
+        body.maxWidthProperty().bind(widthProperty().subtract(56));
+        VBox box = new VBox(author, body);
+        box.getStyleClass().addAll("timeline-bubble", "timeline-assistant");
+        box.maxWidthProperty().bind(widthProperty().subtract(32));
+        return box;
+    }
+
     private Region tool(TimelineItem.ToolCall t) {
         boolean open = expanded.contains(t.spanId());
         pseudoClassStateChanged(FAILED, t.state() == TimelineItem.ToolCall.State.FAILED);
@@ -86,17 +97,26 @@ public final class TimelineCell extends ListCell<TimelineItem> {
         row.getStyleClass().add("timeline-tool-row");
         VBox box = new VBox(row);
         box.getStyleClass().add("timeline-tool");
+        fitWidth(box);
         if (t.state() == TimelineItem.ToolCall.State.FAILED && !t.diagnostics().isEmpty()) {
             Diagnostic d = t.diagnostics().get(0);
             Label summary = new Label(d.message() + (d.code() == null ? "" : "  ·  " + d.code()));
             summary.getStyleClass().add("timeline-failure-summary");
             summary.setWrapText(true);
+            summary.setMinHeight(Region.USE_PREF_SIZE);
             box.getChildren().add(summary);
         }
         if (open) {
             box.getChildren().add(details(t));
         }
         return box;
+    }
+
+    /** Rows take the list's width, never their content's, so long lines wrap instead of scrolling sideways. */
+    private void fitWidth(Region region) {
+        region.setMinWidth(0);
+        region.prefWidthProperty().bind(widthProperty().subtract(28));
+        region.maxWidthProperty().bind(widthProperty().subtract(28));
     }
 
     private static String iconOf(TimelineItem.ToolCall.State state) {
@@ -120,9 +140,22 @@ public final class TimelineCell extends ListCell<TimelineItem> {
                     .path() + " lines " + d.recommendedRefresh().startLine() + "–" + d.recommendedRefresh().endLine());
             field(details, "message", d.message());
         }
-        field(details, "input", t.inputJson());
-        field(details, "output", t.outputJson());
+        field(details, "input", pretty(t.inputJson()));
+        field(details, "output", pretty(t.outputJson()));
         return details;
+    }
+
+    /** JSON indented for reading; anything that is not JSON as it is. */
+    private static String pretty(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            var node = dev.builderdesk.protocol.Json.mapper().readTree(json);
+            return dev.builderdesk.protocol.Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node);
+        } catch (java.io.IOException e) {
+            return json;
+        }
     }
 
     private static void field(VBox box, String name, String value) {
@@ -131,9 +164,11 @@ public final class TimelineCell extends ListCell<TimelineItem> {
         }
         Label key = new Label(name);
         key.getStyleClass().add("timeline-detail-key");
-        Label val = new Label(value.length() > 2000 ? value.substring(0, 2000) + "…" : value);
+        Label val = new Label(value.length() > 4000 ? value.substring(0, 4000) + "…" : value);
         val.getStyleClass().add("timeline-detail-value");
         val.setWrapText(true);
+        val.setMinWidth(0);
+        val.setMinHeight(Region.USE_PREF_SIZE);
         box.getChildren().add(new VBox(key, val));
     }
 

@@ -19,6 +19,7 @@ public final class ComposerView extends VBox {
     private final TextArea input = new TextArea();
     private final Button send = new Button("Send");
     private final Label error = new Label();
+    private final Label notice = new Label();
     private final ChoiceBox<String> engine = new ChoiceBox<>();
     private ModelPickerButton picker;
 
@@ -49,11 +50,13 @@ public final class ComposerView extends VBox {
         error.setId("composer-error");
         error.getStyleClass().add("composer-error");
         error.setWrapText(true);
+        notice.setId("composer-notice");
+        notice.getStyleClass().add("composer-notice");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, picker, engine, spacer, send);
         bar.getStyleClass().add("composer-bar");
-        getChildren().addAll(error, input, bar);
+        getChildren().addAll(error, notice, input, bar);
     }
 
     private void bindToModel() {
@@ -62,6 +65,9 @@ public final class ComposerView extends VBox {
         error.textProperty().bind(model.errorProperty());
         error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
+        notice.textProperty().bind(model.noticeProperty());
+        notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
         send.textProperty().bind(model.runningProperty().map(r -> r ? "Stop" : "Send"));
         send.disableProperty().bind(model.runningProperty().not().and(model.canSendProperty().not()));
     }

@@ -43,6 +43,8 @@ public final class ComposerViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper sessionId = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private volatile String baseRevision;
     private final BooleanBinding canSend;
     private volatile RunStream stream;
     private volatile String runId;
@@ -78,6 +80,21 @@ public final class ComposerViewModel implements AutoCloseable {
         return error.getReadOnlyProperty();
     }
 
+    /** An informational line (e.g. the automatic refresh after a revision conflict); empty when none. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** Reads the app's current draft, which the next run is based on. */
+    public CompletableFuture<Void> refreshBase() {
+        String app = appId.get();
+        if (app == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(() -> baseRevision = client.builderState(app).currentDraftRevision().id(),
+                io).exceptionally(e -> null);
+    }
+
     /** The thread runs belong to; null until the first run creates one. */
     public ReadOnlyStringProperty sessionIdProperty() {
         return sessionId.getReadOnlyProperty();
@@ -93,6 +110,11 @@ public final class ComposerViewModel implements AutoCloseable {
         timeline.clear();
     }
 
+    /** Continues an existing thread: the next run is sent with its session. */
+    public void openThread(String session) {
+        sessionId.set(session);
+    }
+
     /** Sends the prompt with the selected model. */
     public void send() {
         if (!canSend.get()) {
@@ -101,14 +123,30 @@ public final class ComposerViewModel implements AutoCloseable {
         String text = prompt.get().strip();
         ModelChoice model = picker.selectedProperty().get();
         String app = appId.get();
-        CreateRunRequest request = new CreateRunRequest(text, model.isAuto() ? null : model.id(), engine.get(), null,
-                null, sessionId.get(), null, null, UUID.randomUUID().toString());
         running.set(true);
         error.set("");
+        notice.set("");
+        create(app, text, model, false);
+    }
+
+    /**
+     * Creates the run on the draft the user is looking at. If the app changed meanwhile (REVISION_CONFLICT), the
+     * draft is refreshed and the prompt resent once; a second conflict is shown.
+     */
+    private void create(String app, String text, ModelChoice model, boolean retried) {
+        CreateRunRequest request = new CreateRunRequest(text, model.isAuto() ? null : model.id(), engine.get(),
+                baseRevision, null, sessionId.get(), null, null, UUID.randomUUID().toString());
         CompletableFuture.supplyAsync(() -> client.createRun(app, request), io).whenCompleteAsync((run, failure) -> {
-            if (failure != null) {
+            Throwable cause = failure == null ? null : failure.getCause() != null ? failure.getCause() : failure;
+            if (cause instanceof Errors.RevisionConflictException conflict && !retried) {
+                baseRevision = conflict.latestRevisionId();
+                notice.set("The app changed since you started typing — refreshed and resent.");
+                create(app, text, model, true);
+                return;
+            }
+            if (cause != null) {
                 running.set(false);
-                error.set(describe(failure.getCause() != null ? failure.getCause() : failure));
+                error.set(describe(cause));
                 return;
             }
             started(app, text, model, run);
@@ -133,6 +171,7 @@ public final class ComposerViewModel implements AutoCloseable {
             timeline.apply(batch);
             if (batch.get(batch.size() - 1).isTerminal()) {
                 running.set(false);
+                refreshBase();
             }
         });
         stream = client.stream(app, run.runId(), 1, new RunStreamListener() {

@@ -1,6 +1,7 @@
 package dev.builderdesk.ui.shell;
 
 import dev.builderdesk.protocol.App;
+import dev.builderdesk.protocol.ChatSession;
 import dev.builderdesk.ui.composer.ComposerView;
 import dev.builderdesk.ui.timeline.TimelineView;
 import javafx.scene.control.Button;
@@ -20,6 +21,7 @@ import javafx.scene.layout.VBox;
 public final class MainView extends BorderPane {
     private final MainViewModel model;
     private final ListView<App> apps = new ListView<>();
+    private final ListView<ChatSession> threads = new ListView<>();
     private final Label status = new Label();
     private final Button newThread = new Button("New thread");
     private ComposerView composer;
@@ -55,8 +57,20 @@ public final class MainView extends BorderPane {
                 setText(empty || app == null ? null : app.name());
             }
         });
-        VBox.setVgrow(apps, Priority.ALWAYS);
-        VBox rail = new VBox(8, appsTitle, apps);
+        apps.setPrefHeight(160);
+        Label threadsTitle = new Label("THREADS");
+        threadsTitle.getStyleClass().add("rail-title");
+        threads.setId("threads-list");
+        threads.setPlaceholder(new Label("No threads yet"));
+        threads.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(ChatSession thread, boolean empty) {
+                super.updateItem(thread, empty);
+                setText(empty || thread == null ? null : thread.title());
+            }
+        });
+        VBox.setVgrow(threads, Priority.ALWAYS);
+        VBox rail = new VBox(8, appsTitle, apps, threadsTitle, threads);
         rail.getStyleClass().add("left-rail");
         rail.setPrefWidth(220);
         setLeft(rail);
@@ -81,10 +95,24 @@ public final class MainView extends BorderPane {
                 model.selectedAppProperty().set(app);
             }
         });
+        threads.setItems(model.threads());
+        model.selectedThreadProperty().subscribe(thread -> {
+            if (thread == null) {
+                threads.getSelectionModel().clearSelection();
+            } else if (threads.getSelectionModel().getSelectedItem() != thread) {
+                threads.getSelectionModel().select(thread);
+            }
+        });
     }
 
     private void wireActions() {
-        newThread.setOnAction(e -> model.composer().newThread());
+        newThread.setOnAction(e -> model.newThread());
+        threads.setOnMouseClicked(e -> {
+            ChatSession picked = threads.getSelectionModel().getSelectedItem();
+            if (picked != null && picked != model.selectedThreadProperty().get()) {
+                model.openThread(picked);
+            }
+        });
         sceneProperty().subscribe(scene -> {
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SLASH, KeyCombination.SHORTCUT_DOWN),

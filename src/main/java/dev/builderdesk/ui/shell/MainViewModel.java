@@ -2,13 +2,18 @@ package dev.builderdesk.ui.shell;
 
 import dev.builderdesk.client.RunApiClient;
 import dev.builderdesk.protocol.App;
+import dev.builderdesk.protocol.ChatSession;
+import dev.builderdesk.protocol.ChatSessionDetail;
+import dev.builderdesk.protocol.Run;
 import dev.builderdesk.protocol.CreateAppRequest;
 import dev.builderdesk.protocol.Model;
 import dev.builderdesk.ui.composer.ComposerViewModel;
 import dev.builderdesk.ui.picker.ModelChoice;
 import dev.builderdesk.ui.picker.ModelPickerViewModel;
 import dev.builderdesk.ui.timeline.TimelineViewModel;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
@@ -33,6 +38,9 @@ public final class MainViewModel implements AutoCloseable {
     private final TimelineViewModel timeline = new TimelineViewModel();
     private final ModelPickerViewModel picker = new ModelPickerViewModel();
     private final ComposerViewModel composer;
+    private final ObservableList<ChatSession> threads = FXCollections.observableArrayList();
+    private final ObjectProperty<ChatSession> selectedThread = new SimpleObjectProperty<>();
+    private final Map<String, ModelChoice> selectionByThread = new HashMap<>();
 
     public MainViewModel(RunApiClient client, Executor ui, Executor io) {
         this.client = client;
@@ -42,7 +50,85 @@ public final class MainViewModel implements AutoCloseable {
         selectedApp.addListener((obs, old, app) -> {
             composer.appIdProperty().set(app == null ? null : app.id());
             composer.newThread();
+            composer.refreshBase();
+            selectedThread.set(null);
+            refreshThreads();
         });
+        // The selection belongs to the thread it was made in, and a run that starts a thread lists it.
+        picker.selectedProperty().addListener((obs, old, choice) -> {
+            String session = composer.sessionIdProperty().get();
+            if (session != null) {
+                selectionByThread.put(session, choice);
+            }
+        });
+        composer.sessionIdProperty().addListener((obs, old, session) -> {
+            if (session != null && threads.stream().noneMatch(t -> t.id().equals(session))) {
+                selectionByThread.put(session, picker.selectedProperty().get());
+                refreshThreads();
+            }
+        });
+    }
+
+    public ObservableList<ChatSession> threads() {
+        return threads;
+    }
+
+    public ObjectProperty<ChatSession> selectedThreadProperty() {
+        return selectedThread;
+    }
+
+    /** Starts a new thread; the model selection stays as it is. */
+    public void newThread() {
+        selectedThread.set(null);
+        composer.newThread();
+    }
+
+    /**
+     * Reopens a thread: its turns, and the model it was using — the one chosen in it during this session, else
+     * what its last run asked for (null = Auto), so the selection survives a restart and never silently reverts.
+     */
+    public CompletableFuture<Void> openThread(ChatSession thread) {
+        App app = selectedApp.get();
+        if (app == null || thread == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        record Opened(ChatSessionDetail detail, List<Run> runs) {
+        }
+        return CompletableFuture.supplyAsync(() -> new Opened(client.chatSession(app.id(), thread.id()),
+                client.listRuns(app.id(), 1, null, thread.id())), io).thenAcceptAsync(opened -> {
+                    selectedThread.set(thread);
+                    composer.openThread(thread.id());
+                    timeline.history(opened.detail().messages());
+                    ModelChoice remembered = selectionByThread.get(thread.id());
+                    if (remembered == null) {
+                        remembered = choiceFor(opened.runs().isEmpty() ? null
+                                : opened.runs().get(0).requestedModelId());
+                    }
+                    picker.selectedProperty().set(remembered);
+                }, ui);
+    }
+
+    private ModelChoice choiceFor(String modelId) {
+        if (modelId == null) {
+            return ModelChoice.AUTO;
+        }
+        return picker.rows().stream().filter(r -> r instanceof ModelPickerViewModel.Row.Choice)
+                .map(r -> ((ModelPickerViewModel.Row.Choice) r).choice())
+                .filter(c -> modelId.equals(c.id())).findFirst()
+                .orElse(new ModelChoice(modelId, "Unavailable model", "", "", null, true));
+    }
+
+    private void refreshThreads() {
+        App app = selectedApp.get();
+        if (app == null) {
+            threads.clear();
+            return;
+        }
+        CompletableFuture.supplyAsync(() -> client.chatSessions(app.id(), 50), io).thenAcceptAsync(list -> {
+            threads.setAll(list);
+            String current = composer.sessionIdProperty().get();
+            list.stream().filter(t -> t.id().equals(current)).findFirst().ifPresent(selectedThread::set);
+        }, ui);
     }
 
     public ReadOnlyStringProperty statusProperty() {

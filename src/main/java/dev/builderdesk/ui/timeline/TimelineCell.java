@@ -91,7 +91,7 @@ public final class TimelineCell extends ListCell<TimelineItem> {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label meta = new Label(t.state() == TimelineItem.ToolCall.State.RUNNING ? "running"
-                : t.durationMs() + " ms");
+                : t.durationMs() < 1 ? "<1 ms" : t.durationMs() + " ms");
         meta.getStyleClass().add("timeline-tool-meta");
         HBox row = new HBox(8, icon, label, spacer, meta);
         row.getStyleClass().add("timeline-tool-row");

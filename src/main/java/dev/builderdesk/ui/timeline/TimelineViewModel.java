@@ -29,6 +29,15 @@ public final class TimelineViewModel {
         toolRows.clear();
     }
 
+    /** Shows a stored thread: its user and assistant turns, each answer labelled with the model that gave it. */
+    public void history(List<dev.builderdesk.protocol.ChatTurn> turns) {
+        clear();
+        for (var t : turns) {
+            items.add(t.role().equals("user") ? new TimelineItem.UserTurn(t.content())
+                    : new TimelineItem.AssistantTurn(t.content(), t.modelName() == null ? "" : t.modelName()));
+        }
+    }
+
     /** A prompt was sent: show it, and "Thinking…" until the first event. */
     public void userTurn(String text, String modelLabelForAnswer) {
         items.add(new TimelineItem.UserTurn(text));

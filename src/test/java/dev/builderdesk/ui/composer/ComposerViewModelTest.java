@@ -108,6 +108,29 @@ class ComposerViewModelTest {
     }
 
     @Test
+    void aRevisionConflictIsRefreshedAndResentOnce() throws Exception {
+        ComposerViewModel c = composer();
+        c.refreshBase().join();
+        String stale = server.owner().get("/admin/apps/" + app + "/builder/state").json()
+                .get("current_draft_revision").get("id").asText();
+        String other = server.createRun(app, java.util.Map.of("input", "change a file", "model_id",
+                TestServer.MODEL_DEMO)).get("run_id").asText();
+        server.awaitStatus(app, other, "completed");
+        String latest = server.owner().get("/admin/apps/" + app + "/builder/state").json()
+                .get("current_draft_revision").get("id").asText();
+        assertThat(latest).isNotEqualTo(stale);
+        c.promptProperty().set("based on what I saw");
+        c.send();
+        pumpUntil(() -> !c.runningProperty().get());
+        assertThat(c.errorProperty().get()).isEmpty();
+        assertThat(c.noticeProperty().get())
+                .isEqualTo("The app changed since you started typing — refreshed and resent.");
+        var run = server.owner().get(TestServer.runs(app) + "?limit=1").json().get(0);
+        assertThat(run.get("input").asText()).isEqualTo("based on what I saw");
+        assertThat(run.get("base_revision_id").asText()).isEqualTo(latest);
+    }
+
+    @Test
     void anUnavailableModelKeepsThePromptAndSaysWhatToDo() throws Exception {
         ComposerViewModel c = composer();
         picker.choose(new ModelChoice(TestServer.MODEL_INACTIVE, "Inactive Model", "x", "scripted", null, true));

@@ -120,6 +120,21 @@ class WorkspaceUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         snapshot("03-run-with-expanded-failure-dark");
         robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+
+        // The inspector shows the run that just finished, offers only what fits it, and folds away.
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> model.inspector().runProperty().get() != null
+                        && model.inspector().runProperty().get().status().equals("completed"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#inspector").queryAs(javafx.scene.Node.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#inspector-retry").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#inspector-revert").queryButton().isDisabled()).isFalse();
+        assertThat(robot.lookup(".inspector-id").queryAs(javafx.scene.control.TextField.class).getText())
+                .isEqualTo(run.get("run_id").asText());
+        robot.clickOn("#toggle-inspector");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#inspector").queryAs(javafx.scene.Node.class).isVisible()).isFalse();
+        robot.clickOn("#toggle-inspector");
     }
 
     /** The window with the open popup drawn over it where it is on screen. */

@@ -13,6 +13,7 @@ import dev.builderdesk.ui.picker.ModelChoice;
 import dev.builderdesk.ui.picker.ModelPickerViewModel;
 import dev.builderdesk.ui.timeline.TimelineViewModel;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
@@ -48,6 +49,8 @@ public final class ComposerViewModel implements AutoCloseable {
     private final BooleanBinding canSend;
     private volatile RunStream stream;
     private volatile String runId;
+    private volatile long lastSeq;
+    private Consumer<String> runChanged = id -> { };
 
     public ComposerViewModel(RunApiClient client, Executor ui, Executor io, TimelineViewModel timeline,
             ModelPickerViewModel picker) {
@@ -162,19 +165,62 @@ public final class ComposerViewModel implements AutoCloseable {
         }
     }
 
+    /** Called with the run id when a run starts and again when it settles (the inspector reloads it). */
+    public void onRunChanged(Consumer<String> listener) {
+        this.runChanged = listener;
+    }
+
+    /** Retry: the same prompt, with the model the run asked for (Auto if it asked for none). */
+    public void retry(Run run) {
+        if (running.get()) {
+            return;
+        }
+        prompt.set(run.input());
+        picker.selectedProperty().set(picker.choiceFor(run.requestedModelId()));
+        send();
+    }
+
+    /** Resume a paused run: the server continues it and the timeline follows on from the last event seen. */
+    public void resume(Run run) {
+        String app = appId.get();
+        if (running.get() || app == null) {
+            return;
+        }
+        running.set(true);
+        error.set("");
+        CompletableFuture.supplyAsync(() -> client.resumeRun(app, run.runId()), io).whenCompleteAsync((r, e) -> {
+            if (e != null) {
+                running.set(false);
+                error.set(describe(e.getCause() != null ? e.getCause() : e));
+                return;
+            }
+            runChanged.accept(r.runId());
+            follow(app, r.runId(), run.runId().equals(runId) ? lastSeq + 1 : 1);
+        }, ui);
+    }
+
     private void started(String app, String text, ModelChoice model, Run run) {
         prompt.set("");
         sessionId.set(run.chatSessionId());
-        runId = run.runId();
         timeline.userTurn(text, (model.isAuto() ? "Auto → " : "") + run.resolvedModelName());
+        runChanged.accept(run.runId());
+        follow(app, run.runId(), 1);
+    }
+
+    private void follow(String app, String id, long fromSeq) {
+        runId = id;
+        lastSeq = fromSeq - 1;
         PulseBatcher<RunEvent> batcher = new PulseBatcher<>(ui, batch -> {
             timeline.apply(batch);
-            if (batch.get(batch.size() - 1).isTerminal()) {
+            RunEvent last = batch.get(batch.size() - 1);
+            lastSeq = last.seq();
+            if (last.isTerminal()) {
                 running.set(false);
                 refreshBase();
+                runChanged.accept(id);
             }
         });
-        stream = client.stream(app, run.runId(), 1, new RunStreamListener() {
+        stream = client.stream(app, id, fromSeq, new RunStreamListener() {
             @Override
             public void onEvent(RunEvent event) {
                 batcher.offer(event);

@@ -76,6 +76,19 @@ public final class ModelPickerViewModel {
         rebuild();
     }
 
+    /**
+     * The choice for a model id a run asked for: Auto for null, the listed model, or — if it is no longer listed —
+     * a placeholder that keeps the id, so a reopened thread or a retry never silently switches to another model
+     * (the server answers MODEL_UNAVAILABLE and the user chooses).
+     */
+    public ModelChoice choiceFor(String id) {
+        if (id == null) {
+            return ModelChoice.AUTO;
+        }
+        return models.stream().filter(m -> id.equals(m.id())).findFirst()
+                .orElse(new ModelChoice(id, "Unavailable model", "", "", null, true));
+    }
+
     /** Chooses a model: it becomes the selection and the most recent. */
     public void choose(ModelChoice choice) {
         selected.set(choice);

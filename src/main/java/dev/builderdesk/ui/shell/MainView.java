@@ -3,11 +3,13 @@ package dev.builderdesk.ui.shell;
 import dev.builderdesk.protocol.App;
 import dev.builderdesk.protocol.ChatSession;
 import dev.builderdesk.ui.composer.ComposerView;
+import dev.builderdesk.ui.inspector.InspectorView;
 import dev.builderdesk.ui.timeline.TimelineView;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -24,6 +26,7 @@ public final class MainView extends BorderPane {
     private final ListView<ChatSession> threads = new ListView<>();
     private final Label status = new Label();
     private final Button newThread = new Button("New thread");
+    private final ToggleButton showInspector = new ToggleButton("Run details");
     private ComposerView composer;
 
     public MainView(MainViewModel model) {
@@ -43,7 +46,9 @@ public final class MainView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         newThread.setId("new-thread");
-        HBox top = new HBox(12, title, spacer, status, newThread);
+        showInspector.setId("toggle-inspector");
+        showInspector.setSelected(true);
+        HBox top = new HBox(12, title, spacer, status, showInspector, newThread);
         top.getStyleClass().add("top-bar");
         setTop(top);
 
@@ -80,6 +85,10 @@ public final class MainView extends BorderPane {
         VBox.setVgrow(centre.getChildren().get(0), Priority.ALWAYS);
         centre.getStyleClass().add("centre");
         setCenter(centre);
+        InspectorView inspector = new InspectorView(model.inspector());
+        inspector.visibleProperty().bind(showInspector.selectedProperty());
+        inspector.managedProperty().bind(inspector.visibleProperty());
+        setRight(inspector);
     }
 
     private void bindToModel() {

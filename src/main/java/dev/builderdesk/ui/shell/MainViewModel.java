@@ -8,6 +8,7 @@ import dev.builderdesk.protocol.Run;
 import dev.builderdesk.protocol.CreateAppRequest;
 import dev.builderdesk.protocol.Model;
 import dev.builderdesk.ui.composer.ComposerViewModel;
+import dev.builderdesk.ui.inspector.InspectorViewModel;
 import dev.builderdesk.ui.picker.ModelChoice;
 import dev.builderdesk.ui.picker.ModelPickerViewModel;
 import dev.builderdesk.ui.timeline.TimelineViewModel;
@@ -38,6 +39,7 @@ public final class MainViewModel implements AutoCloseable {
     private final TimelineViewModel timeline = new TimelineViewModel();
     private final ModelPickerViewModel picker = new ModelPickerViewModel();
     private final ComposerViewModel composer;
+    private final InspectorViewModel inspector;
     private final ObservableList<ChatSession> threads = FXCollections.observableArrayList();
     private final ObjectProperty<ChatSession> selectedThread = new SimpleObjectProperty<>();
     private final Map<String, ModelChoice> selectionByThread = new HashMap<>();
@@ -47,10 +49,16 @@ public final class MainViewModel implements AutoCloseable {
         this.ui = ui;
         this.io = io;
         this.composer = new ComposerViewModel(client, ui, io, timeline, picker);
+        this.inspector = new InspectorViewModel(client, ui, io);
+        composer.onRunChanged(runId -> inspector.show(composer.appIdProperty().get(), runId));
+        inspector.onRetry(composer::retry);
+        inspector.onResume(composer::resume);
+        inspector.onReverted(composer::refreshBase);
         selectedApp.addListener((obs, old, app) -> {
             composer.appIdProperty().set(app == null ? null : app.id());
             composer.newThread();
             composer.refreshBase();
+            inspector.show(null, null);
             selectedThread.set(null);
             refreshThreads();
         });
@@ -81,6 +89,7 @@ public final class MainViewModel implements AutoCloseable {
     public void newThread() {
         selectedThread.set(null);
         composer.newThread();
+        inspector.show(null, null);
     }
 
     /**
@@ -101,21 +110,12 @@ public final class MainViewModel implements AutoCloseable {
                     timeline.history(opened.detail().messages());
                     ModelChoice remembered = selectionByThread.get(thread.id());
                     if (remembered == null) {
-                        remembered = choiceFor(opened.runs().isEmpty() ? null
+                        remembered = picker.choiceFor(opened.runs().isEmpty() ? null
                                 : opened.runs().get(0).requestedModelId());
                     }
                     picker.selectedProperty().set(remembered);
+                    inspector.show(app.id(), opened.runs().isEmpty() ? null : opened.runs().get(0).runId());
                 }, ui);
-    }
-
-    private ModelChoice choiceFor(String modelId) {
-        if (modelId == null) {
-            return ModelChoice.AUTO;
-        }
-        return picker.rows().stream().filter(r -> r instanceof ModelPickerViewModel.Row.Choice)
-                .map(r -> ((ModelPickerViewModel.Row.Choice) r).choice())
-                .filter(c -> modelId.equals(c.id())).findFirst()
-                .orElse(new ModelChoice(modelId, "Unavailable model", "", "", null, true));
     }
 
     private void refreshThreads() {
@@ -149,6 +149,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public ModelPickerViewModel picker() {
         return picker;
+    }
+
+    public InspectorViewModel inspector() {
+        return inspector;
     }
 
     public ComposerViewModel composer() {

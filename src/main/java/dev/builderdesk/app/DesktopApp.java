@@ -1,19 +1,26 @@
 package dev.builderdesk.app;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import dev.builderdesk.client.ClientRuntime;
 import dev.builderdesk.client.RunApiClient;
 import dev.builderdesk.client.ServerConnection;
+import dev.builderdesk.ui.settings.DesktopEnvironment;
+import dev.builderdesk.ui.settings.DesktopSettings;
+import dev.builderdesk.ui.settings.Themes;
 import dev.builderdesk.ui.shell.MainView;
 import dev.builderdesk.ui.shell.MainViewModel;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.logging.FileHandler;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -24,48 +31,107 @@ import javafx.stage.Stage;
 /**
  * The desktop application. The window shows at once; the embedded server (or the remote connection) is set up off
  * the FX thread, then the workspace replaces the "Starting…" placeholder. Parameters: {@code --data-dir},
- * {@code --server} with {@code --token} (remote), {@code --theme light|dark}.
+ * {@code --server} with {@code --token} (remote, for this launch), {@code --theme system|light|dark} (saved).
+ * Without {@code --server}, the connection saved in Settings is used: the embedded server by default.
  */
 public final class DesktopApp extends Application {
     private final ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
     private final ClientRuntime runtime = new ClientRuntime();
     private ServerAssembly embedded;
+    private ServerConnection embeddedConnection;
     private MainViewModel model;
+    private Scene scene;
+    private Path dataDir;
+    private JsonSettingsStore store;
 
     @Override
     public void start(Stage stage) {
         Map<String, String> params = getParameters().getNamed();
-        boolean dark = "dark".equalsIgnoreCase(params.getOrDefault("theme", "light"));
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        DesktopSettings.Theme theme = params.containsKey("theme")
+                ? DesktopSettings.Theme.valueOf(params.get("theme").toUpperCase(Locale.ROOT))
+                : DesktopSettings.Theme.SYSTEM;
+        Themes.apply(theme);
         Label starting = new Label("Starting the embedded run server…");
         starting.setId("startup-status");
-        Scene scene = new Scene(new StackPane(starting), 1180, 760);
+        scene = new Scene(new StackPane(starting), 1240, 800);
         stage.setTitle("Builder Desk");
         stage.setScene(scene);
         stage.show();
-        CompletableFuture.supplyAsync(() -> connect(params), io).whenCompleteAsync((connection, failure) -> {
+        dataDir = params.containsKey("data-dir") ? Path.of(params.get("data-dir")) : AppDirs.defaultDataDir();
+        store = new JsonSettingsStore(dataDir);
+        CompletableFuture.supplyAsync(() -> {
+            logToFile();
+            DesktopSettings saved = store.load();
+            if (params.containsKey("theme")) {
+                store.save(saved.withTheme(theme));
+            }
+            return params.containsKey("server")
+                    ? ServerConnection.of(params.get("server"), params.get("token"))
+                    : connectionFor(saved);
+        }, io).whenCompleteAsync((connection, failure) -> {
             if (failure != null) {
                 Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
                 starting.setText("The run server did not start: " + cause.getMessage());
                 return;
             }
-            model = new MainViewModel(RunApiClient.connect(runtime, connection), Platform::runLater, io);
-            scene.setRoot(new MainView(model));
-            model.load();
+            show(connection);
         }, Platform::runLater);
     }
 
-    /** The remote server named on the command line, or the embedded one started now on a free loopback port. */
-    private ServerConnection connect(Map<String, String> params) {
-        if (params.containsKey("server")) {
-            return ServerConnection.of(params.get("server"), params.get("token"));
+    /** The saved remote server, or the embedded one (started on first use, on a free loopback port). */
+    private ServerConnection connectionFor(DesktopSettings settings) {
+        if (settings.mode() == DesktopSettings.Mode.REMOTE && !settings.remoteUrl().isBlank()) {
+            ServerConnection remote = ServerConnection.of(settings.remoteUrl(), settings.remoteToken());
+            return settings.remoteTenant().isBlank() ? remote : remote.withTenant(settings.remoteTenant());
         }
-        String token = launchToken();
-        Path dataDir = params.containsKey("data-dir") ? Path.of(params.get("data-dir")) : AppDirs.defaultDataDir();
-        embedded = ServerAssembly.start(ServerAssembly.Options.of(dataDir, null, "127.0.0.1", 0)
-                .withLaunchToken(token));
-        return ServerConnection.of(embedded.baseUrl(), token);
+        synchronized (this) {
+            if (embedded == null) {
+                String token = launchToken();
+                embedded = ServerAssembly.start(ServerAssembly.Options.of(dataDir, null, "127.0.0.1", 0)
+                        .withLaunchToken(token));
+                embeddedConnection = ServerConnection.of(embedded.baseUrl(), token);
+            }
+            return embeddedConnection;
+        }
+    }
+
+    private void show(ServerConnection connection) {
+        boolean isEmbedded = connection.equals(embeddedConnection);
+        DesktopEnvironment env = new DesktopEnvironment(store, c -> RunApiClient.connect(runtime, c),
+                this::reconnect, isEmbedded, dataDir.toAbsolutePath().toString(),
+                dataDir.resolve("logs").toAbsolutePath().toString());
+        model = new MainViewModel(RunApiClient.connect(runtime, connection), Platform::runLater, io, env);
+        scene.setRoot(new MainView(model));
+        model.load();
+    }
+
+    /** Settings → Apply: closes the window's streams and shows the workspace on the chosen server. */
+    private void reconnect(DesktopSettings settings) {
+        if (model != null) {
+            model.close();
+        }
+        Label switching = new Label("Connecting…");
+        scene.setRoot(new StackPane(switching));
+        CompletableFuture.supplyAsync(() -> connectionFor(settings), io).whenCompleteAsync((connection, failure) -> {
+            if (failure != null) {
+                switching.setText("Could not connect: " + failure.getMessage());
+                return;
+            }
+            show(connection);
+        }, Platform::runLater);
+    }
+
+    /** Also writes the log to {@code DATA_DIR/logs/desktop.log}, the folder Settings shows. */
+    private void logToFile() {
+        try {
+            Path logs = Files.createDirectories(dataDir.resolve("logs"));
+            FileHandler handler = new FileHandler(logs.resolve("desktop.log").toString(), 5_000_000, 2, true);
+            handler.setFormatter(new SimpleFormatter());
+            Logger.getLogger("").addHandler(handler);
+        } catch (IOException e) {
+            System.getLogger(DesktopApp.class.getName()).log(System.Logger.Level.WARNING,
+                    "No log file: " + e.getMessage());
+        }
     }
 
     private static String launchToken() {

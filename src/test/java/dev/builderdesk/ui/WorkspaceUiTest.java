@@ -5,161 +5,136 @@ import static org.assertj.core.api.Assertions.assertThat;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.builderdesk.client.ClientRuntime;
-import dev.builderdesk.client.RunApiClient;
-import dev.builderdesk.client.ServerConnection;
+import dev.builderdesk.testkit.ScriptedLlm.Reply;
 import dev.builderdesk.testkit.TestServer;
-import dev.builderdesk.ui.shell.MainView;
-import dev.builderdesk.ui.shell.MainViewModel;
 import dev.builderdesk.ui.timeline.TimelineItem;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
-import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Scene;
-import javafx.scene.control.Button;
+import javafx.scene.Node;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.image.WritableImage;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The workspace end to end in a real JavaFX scene (headless Monocle) against the real embedded server and the
- * scripted demo model: pick a model in the picker, send with Enter, watch the run stream into the timeline.
+ * The workspace end to end: pick the demo model, send with Enter, watch the run stream into the timeline with its
+ * tool cards, expand the validation failure, and read the run in the inspector. Writes the README screenshots.
  */
-@Tag("ui")
-@ExtendWith(ApplicationExtension.class)
-class WorkspaceUiTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-    static ClientRuntime runtime;
-    static final ExecutorService IO = Executors.newVirtualThreadPerTaskExecutor();
-    MainViewModel model;
-    Scene scene;
-
-    @BeforeAll
-    static void startServer() {
-        server = TestServer.start(dir);
-        runtime = new ClientRuntime();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        runtime.close();
-        server.close();
-    }
-
+class WorkspaceUiTest extends UiTestBase {
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        RunApiClient client = RunApiClient.connect(runtime, ServerConnection.of(server.baseUrl(),
-                TestServer.ACME_OWNER));
-        model = new MainViewModel(client, Platform::runLater, IO);
-        scene = new Scene(new MainView(model), 1180, 760);
-        stage.setScene(scene);
-        stage.show();
-        model.load();
+        open(stage);
+    }
+
+    void both(String name) throws Exception {
+        snapshot(name + "-light");
+        dark(true);
+        snapshot(name + "-dark");
+        dark(false);
+    }
+
+    void dark(boolean on) {
+        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(on
+                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
     void pickTheDemoModelSendWithEnterAndSeeTheFailureAndTheOutcome(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.statusProperty().get().startsWith("Connected"));
+        awaitConnected();
         assertThat(model.apps()).extracting(a -> a.name()).containsExactly("My app");
-        snapshot("01-first-run-light");
+        both("01-first-run");
 
         robot.clickOn("#model-picker");
         robot.clickOn("#model-picker-search").write("demo");
         WaitForAsyncUtils.waitForFxEvents();
         snapshotWithPopup("02-picker-search-light", robot);
+        dark(true);
+        snapshotWithPopup("02-picker-search-dark", robot);
+        dark(false);
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#model-picker").queryAs(Button.class).getText())
-                .startsWith("Demo (scripted, offline)");
+        assertThat(pickerText(robot)).startsWith("Demo (scripted, offline)");
 
-        robot.clickOn("#composer-input").write("Make the title blue");
-        robot.type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.timeline().items().stream()
-                .anyMatch(i -> i instanceof TimelineItem.RunOutcome o && o.status().equals("completed")));
+        sendAndWait(robot, "Make the title blue");
         assertThat(model.composer().promptProperty().get()).isEmpty();
         TimelineItem.ToolCall failed = model.timeline().items().stream()
                 .filter(i -> i instanceof TimelineItem.ToolCall t && t.state() == TimelineItem.ToolCall.State.FAILED)
                 .map(i -> (TimelineItem.ToolCall) i).findFirst().orElseThrow();
         assertThat(failed.diagnostics().get(0).code()).isEqualTo("TOOL_INPUT_VALIDATION_FAILED");
         assertThat(failed.diagnostics().get(0).fields()).containsExactly("patch");
+        assertThat(failed.recovery()).isEqualTo(TimelineItem.ToolCall.Recovery.RECOVERED);
         assertThat(model.timeline().items()).anyMatch(i -> i instanceof TimelineItem.AssistantTurn a
                 && a.modelLabel().equals("Demo (scripted, offline)"));
-        JsonNode run = server.owner().get(TestServer.runs(model.selectedAppProperty().get().id())).json().get(0);
+        assertThat(model.timeline().items()).last().isEqualTo(new TimelineItem.RunOutcome("completed", "",
+                java.util.List.of()));
+        JsonNode run = latestRun();
         assertThat(run.get("requested_model_id").asText()).isEqualTo(TestServer.MODEL_DEMO);
+        assertThat(run.get("status").asText()).isEqualTo("completed");
 
         ListView<?> list = robot.lookup("#timeline-list").queryAs(ListView.class);
         int failedRow = model.timeline().items().indexOf(failed);
-        robot.interact(() -> list.scrollTo(Math.max(0, failedRow - 3)));
+        robot.interact(() -> list.scrollTo(Math.max(0, failedRow - 2)));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(robot.lookup(".timeline-cell").match(n -> ((javafx.scene.control.ListCell<?>) n).getItem()
-                == failed).queryAs(javafx.scene.Node.class));
+        robot.clickOn(robot.lookup(".timeline-cell").match(n -> ((ListCell<?>) n).getItem() == failed)
+                .queryAs(Node.class));
         WaitForAsyncUtils.waitForFxEvents();
-        snapshot("03-run-with-expanded-failure-light");
-        robot.interact(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()));
-        WaitForAsyncUtils.waitForFxEvents();
-        snapshot("03-run-with-expanded-failure-dark");
-        robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+        var values = robot.lookup(".timeline-detail-value").queryAllAs(javafx.scene.control.Label.class).stream()
+                .map(javafx.scene.control.Label::getText).toList();
+        assertThat(values).contains("TOOL_INPUT_VALIDATION_FAILED", "patch", "Missing required fields: patch");
+        assertThat(values).anyMatch(v -> v.startsWith("the agent recovered"));
+        both("04-expanded-failure");
 
         // The inspector shows the run that just finished, offers only what fits it, and folds away.
-        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
-                () -> model.inspector().runProperty().get() != null
-                        && model.inspector().runProperty().get().status().equals("completed"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.inspector().runProperty().get() != null
+                && model.inspector().runProperty().get().status().equals("completed"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#inspector").queryAs(javafx.scene.Node.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#inspector").queryAs(Node.class).isVisible()).isTrue();
         assertThat(robot.lookup("#inspector-retry").queryButton().isDisabled()).isTrue();
         assertThat(robot.lookup("#inspector-revert").queryButton().isDisabled()).isFalse();
-        assertThat(robot.lookup(".inspector-id").queryAs(javafx.scene.control.TextField.class).getText())
+        assertThat(robot.lookup(".inspector-id").queryAs(TextField.class).getText())
                 .isEqualTo(run.get("run_id").asText());
         robot.clickOn("#toggle-inspector");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#inspector").queryAs(javafx.scene.Node.class).isVisible()).isFalse();
+        assertThat(robot.lookup("#inspector").queryAs(Node.class).isVisible()).isFalse();
         robot.clickOn("#toggle-inspector");
+
+        // The file tree marks what the run added.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.files().rows().stream()
+                .anyMatch(r -> r.path().equals("NOTES.md") && r.change().equals("A")));
     }
 
-    /** The window with the open popup drawn over it where it is on screen. */
-    private void snapshotWithPopup(String name, FxRobot robot) throws Exception {
-        var popupWindow = robot.listTargetWindows().stream().filter(w -> w instanceof javafx.stage.Popup)
-                .findFirst().orElseThrow();
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> {
-            WritableImage base = scene.getRoot().snapshot(null, null);
-            WritableImage popup = popupWindow.getScene().getRoot().snapshot(null, null);
-            double x = popupWindow.getX() - scene.getWindow().getX() - scene.getX();
-            double y = popupWindow.getY() - scene.getWindow().getY() - scene.getY();
-            var canvas = new javafx.scene.canvas.Canvas(base.getWidth(), base.getHeight());
-            canvas.getGraphicsContext2D().drawImage(base, 0, 0);
-            canvas.getGraphicsContext2D().drawImage(popup, Math.max(0, x), Math.max(0, y));
-            return canvas.snapshot(null, null);
-        }).get();
-        write(name, image);
-    }
-
-    private static void write(String name, WritableImage image) throws Exception {
-        Path out = Files.createDirectories(Path.of("target", "ui-snapshots"));
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", new File(out.toFile(), name + ".png"));
-    }
-
-    private void snapshot(String name) throws Exception {
-        write(name, WaitForAsyncUtils.asyncFx(() -> scene.getRoot().snapshot(null, null)).get());
+    @Test
+    void aRunStreamsWithToolCardsAndExploredFilesWhileTheAnswerArrives(FxRobot robot) throws Exception {
+        awaitConnected();
+        server.llm().script("model-b",
+                Reply.toolCall("Let me look at the app first.", "coding_agent_read_file", "{\"path\":\"src/App.tsx\"}"),
+                Reply.toolCall(null, "coding_agent_read_file", "{\"path\":\"index.html\"}"),
+                Reply.toolCall(null, "coding_agent_read_file", "{\"path\":\"src/main.tsx\"}"),
+                Reply.toolCall("Now the patch.", "coding_agent_apply_patch",
+                        "{\"patch\":\"--- a/src/App.tsx\\n+++ b/src/App.tsx\\n@@ -90,1 +90,1 @@\\n-nope\\n+yes\\n\"}"),
+                Reply.slowText(400, 25));
+        pick(robot, "Model B");
+        long before = outcomes();
+        type(robot, "Add a pricing section with three tiers");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.timeline().items().stream()
+                .anyMatch(i -> i instanceof TimelineItem.AssistantTurn a && a.text().contains("word20")));
+        WaitForAsyncUtils.waitForFxEvents();
+        TimelineItem.Explored explored = model.timeline().items().stream()
+                .filter(i -> i instanceof TimelineItem.Explored).map(i -> (TimelineItem.Explored) i).findFirst()
+                .orElseThrow();
+        assertThat(explored.reads()).hasSize(3);
+        assertThat(model.timeline().items()).anyMatch(i -> i instanceof TimelineItem.ToolCall t
+                && t.state() == TimelineItem.ToolCall.State.FAILED
+                && t.diagnostics().get(0).code().startsWith("PATCH_"));
+        assertThat(robot.lookup("#composer-send").queryButton().getText()).contains("Stop");
+        both("03-run-streaming");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> outcomes() > before);
     }
 }

@@ -1,5 +1,6 @@
 package dev.builderdesk.ui.composer;
 
+import dev.builderdesk.ui.fx.Failures;
 import dev.builderdesk.client.ClientException;
 import dev.builderdesk.client.Errors;
 import dev.builderdesk.client.RunApiClient;
@@ -21,6 +22,8 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -33,6 +36,7 @@ import javafx.beans.property.StringProperty;
  * exists, so on any error it stays where the user typed it, with the error shown beside it.
  */
 public final class ComposerViewModel implements AutoCloseable {
+    private static final String RECONNECTING = "Reconnecting…";
     private final RunApiClient client;
     private final Executor ui;
     private final Executor io;
@@ -42,7 +46,7 @@ public final class ComposerViewModel implements AutoCloseable {
     private final StringProperty engine = new SimpleStringProperty("native");
     private final ObjectProperty<String> appId = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(Problem.NONE);
     private final ReadOnlyStringWrapper sessionId = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private volatile String baseRevision;
@@ -51,6 +55,8 @@ public final class ComposerViewModel implements AutoCloseable {
     private volatile String runId;
     private volatile long lastSeq;
     private Consumer<String> runChanged = id -> { };
+    private Consumer<Problem.Fix> openSettings = fix -> { };
+    private String lastPrompt;
 
     public ComposerViewModel(RunApiClient client, Executor ui, Executor io, TimelineViewModel timeline,
             ModelPickerViewModel picker) {
@@ -79,8 +85,48 @@ public final class ComposerViewModel implements AutoCloseable {
         return running.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+    /** The error shown above the prompt, and the action that fixes it; {@link Problem#NONE} when all is well. */
+    public ReadOnlyObjectProperty<Problem> problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** Hides the error without acting on it. */
+    public void dismissProblem() {
+        problem.set(Problem.NONE);
+    }
+
+    /** The error's text alone (empty when none). */
+    public String error() {
+        return problem.get().message();
+    }
+
+    /** Where the settings actions go (the window opens Settings at the right page). */
+    public void onOpenSettings(Consumer<Problem.Fix> listener) {
+        this.openSettings = listener;
+    }
+
+    /**
+     * The error's action: Switch to Auto and Use the Native engine change the choice and leave the prompt for the
+     * user to send; Retry resends; the settings actions open Settings. The prompt is never touched here.
+     */
+    public void fix() {
+        Problem.Fix fix = problem.get().fix();
+        switch (fix) {
+            case SWITCH_TO_AUTO -> picker.choose(ModelChoice.AUTO);
+            case USE_NATIVE -> engine.set("native");
+            case RETRY -> {
+                if ((prompt.get() == null || prompt.get().isBlank()) && lastPrompt != null) {
+                    prompt.set(lastPrompt);
+                }
+                problem.set(Problem.NONE);
+                send();
+                return;
+            }
+            case ADD_PROVIDER, PROVIDER_SETTINGS, CONNECTION_SETTINGS -> openSettings.accept(fix);
+            case NONE -> {
+            }
+        }
+        problem.set(Problem.NONE);
     }
 
     /** An informational line (e.g. the automatic refresh after a revision conflict); empty when none. */
@@ -127,8 +173,9 @@ public final class ComposerViewModel implements AutoCloseable {
         ModelChoice model = picker.selectedProperty().get();
         String app = appId.get();
         running.set(true);
-        error.set("");
+        problem.set(Problem.NONE);
         notice.set("");
+        lastPrompt = text;
         create(app, text, model, false);
     }
 
@@ -140,7 +187,7 @@ public final class ComposerViewModel implements AutoCloseable {
         CreateRunRequest request = new CreateRunRequest(text, model.isAuto() ? null : model.id(), engine.get(),
                 baseRevision, null, sessionId.get(), null, null, UUID.randomUUID().toString());
         CompletableFuture.supplyAsync(() -> client.createRun(app, request), io).whenCompleteAsync((run, failure) -> {
-            Throwable cause = failure == null ? null : failure.getCause() != null ? failure.getCause() : failure;
+            Throwable cause = failure == null ? null : Failures.cause(failure);
             if (cause instanceof Errors.RevisionConflictException conflict && !retried) {
                 baseRevision = conflict.latestRevisionId();
                 notice.set("The app changed since you started typing — refreshed and resent.");
@@ -149,7 +196,8 @@ public final class ComposerViewModel implements AutoCloseable {
             }
             if (cause != null) {
                 running.set(false);
-                error.set(describe(cause));
+                notice.set("");
+                problem.set(Problem.of(cause, model.isAuto()));
                 return;
             }
             started(app, text, model, run);
@@ -187,11 +235,11 @@ public final class ComposerViewModel implements AutoCloseable {
             return;
         }
         running.set(true);
-        error.set("");
+        problem.set(Problem.NONE);
         CompletableFuture.supplyAsync(() -> client.resumeRun(app, run.runId()), io).whenCompleteAsync((r, e) -> {
             if (e != null) {
                 running.set(false);
-                error.set(describe(e.getCause() != null ? e.getCause() : e));
+                problem.set(Problem.of(Failures.cause(e), false));
                 return;
             }
             runChanged.accept(r.runId());
@@ -202,7 +250,7 @@ public final class ComposerViewModel implements AutoCloseable {
     private void started(String app, String text, ModelChoice model, Run run) {
         prompt.set("");
         sessionId.set(run.chatSessionId());
-        timeline.userTurn(text, (model.isAuto() ? "Auto → " : "") + run.resolvedModelName());
+        timeline.userTurn(text, run.runId(), (model.isAuto() ? "Auto → " : "") + run.resolvedModelName());
         runChanged.accept(run.runId());
         follow(app, run.runId(), 1);
     }
@@ -214,6 +262,12 @@ public final class ComposerViewModel implements AutoCloseable {
             timeline.apply(batch);
             RunEvent last = batch.get(batch.size() - 1);
             lastSeq = last.seq();
+            if (notice.get().startsWith(RECONNECTING)) {
+                notice.set("");
+            }
+            if (last instanceof RunEvent.Failed failed) {
+                problem.set(Problem.ofFailedRun(failed.diagnostics()));
+            }
             if (last.isTerminal()) {
                 running.set(false);
                 refreshBase();
@@ -227,26 +281,19 @@ public final class ComposerViewModel implements AutoCloseable {
             }
 
             @Override
+            public void onReconnecting(int attempt, Throwable cause) {
+                ui.execute(() -> notice.set(RECONNECTING + " (attempt " + attempt + ")"));
+            }
+
+            @Override
             public void onError(ClientException e) {
                 ui.execute(() -> {
                     running.set(false);
-                    error.set(e.getMessage());
+                    notice.set("");
+                    problem.set(Problem.of(e, false));
                 });
             }
         });
-    }
-
-    private static String describe(Throwable t) {
-        if (t instanceof Errors.ModelUnavailableException m) {
-            return m.getMessage() + " Switch to Auto or pick another model.";
-        }
-        if (t instanceof Errors.EngineUnavailableException || t instanceof Errors.EngineUnsupportedRuntimeException) {
-            return t.getMessage() + " Use the Native engine.";
-        }
-        if (t instanceof Errors.UnauthorizedException || t instanceof Errors.ForbiddenException) {
-            return "The token was rejected. Check the connection settings.";
-        }
-        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
     @Override

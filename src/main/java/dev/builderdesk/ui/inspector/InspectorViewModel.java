@@ -1,5 +1,6 @@
 package dev.builderdesk.ui.inspector;
 
+import dev.builderdesk.ui.fx.Failures;
 import dev.builderdesk.client.RunApiClient;
 import dev.builderdesk.protocol.Run;
 import java.util.ArrayList;
@@ -106,7 +107,7 @@ public final class InspectorViewModel {
         Run r = run.get();
         CompletableFuture.supplyAsync(() -> client.cancelRun(appId, r.runId()), io).whenCompleteAsync((c, e) -> {
             if (e != null) {
-                message.set(describe(e));
+                message.set(Failures.message(e));
             } else {
                 set(c);
             }
@@ -130,17 +131,12 @@ public final class InspectorViewModel {
         return CompletableFuture.runAsync(() -> client.restoreCheckpoint(appId, r.checkpointRevisionId(),
                 r.runId()), io).whenCompleteAsync((v, e) -> {
                     if (e != null) {
-                        message.set(describe(e));
+                        message.set(Failures.message(e));
                     } else {
                         message.set("Restored the draft to how this run left it.");
                         reverted.run();
                     }
                 }, ui);
-    }
-
-    private static String describe(Throwable e) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
-        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 
     private void set(Run r) {

@@ -5,7 +5,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -34,7 +34,8 @@ public final class ModelPickerButton extends Button {
     public void open() {
         if (!popup.isShowing() && getScene() != null) {
             var at = localToScreen(0, 0);
-            popup.show(this, at.getX(), at.getY() - 380);
+            model.highlightSelected();
+            popup.show(this, at.getX(), at.getY() - 400);
             search.requestFocus();
         }
     }
@@ -47,7 +48,9 @@ public final class ModelPickerButton extends Button {
         list.setId("model-picker-list");
         list.setPrefSize(360, 320);
         list.setCellFactory(v -> new RowCell());
-        VBox box = new VBox(8, search, list);
+        Label footer = new Label("↑↓ move · Enter pick · ☆ favourite · Ctrl+Shift+/ cycle favourites · Esc close");
+        footer.getStyleClass().add("model-picker-footer");
+        VBox box = new VBox(8, search, list, footer);
         box.getStyleClass().add("model-picker-popup");
         box.getStylesheets().add(ModelPickerButton.class.getResource("/dev/builderdesk/ui/theme/app.css")
                 .toExternalForm());
@@ -69,36 +72,48 @@ public final class ModelPickerButton extends Button {
 
     private void wireActions() {
         setOnAction(e -> open());
-        search.setOnKeyPressed(e -> {
-            switch (e.getCode()) {
-                case DOWN -> model.move(1);
-                case UP -> model.move(-1);
-                case ENTER -> {
-                    model.chooseHighlighted();
-                    popup.hide();
-                }
-                case ESCAPE -> popup.hide();
-                default -> {
-                    return;
-                }
-            }
-            e.consume();
-        });
+        search.setOnKeyPressed(this::navigate);
         list.setOnMouseClicked(e -> {
             if (list.getSelectionModel().getSelectedItem() instanceof ModelPickerViewModel.Row.Choice c) {
                 model.choose(c.choice());
                 popup.hide();
             }
         });
-        list.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
+        list.setOnKeyPressed(this::navigate);
+    }
+
+    /** Arrow keys move the highlight, Enter chooses it, Esc closes — from the search field or the list. */
+    private void navigate(KeyEvent e) {
+        switch (e.getCode()) {
+            case DOWN -> model.move(1);
+            case UP -> model.move(-1);
+            case ENTER -> {
+                model.chooseHighlighted();
                 popup.hide();
             }
+            case ESCAPE -> popup.hide();
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    /** The favourite toggle of a row: a click stars or unstars the model without choosing it. */
+    private Label star(ModelChoice choice) {
+        Label star = new Label(model.isFavourite(choice.id()) ? "★" : "☆");
+        star.setId("model-picker-star-" + choice.id());
+        star.getStyleClass().add("model-picker-star");
+        star.setOnMouseClicked(e -> {
+            e.consume();
+            model.toggleFavourite(choice);
+            search.requestFocus();
         });
+        return star;
     }
 
     /** A header row or a model row with its badges. */
-    private static final class RowCell extends ListCell<ModelPickerViewModel.Row> {
+    private final class RowCell extends ListCell<ModelPickerViewModel.Row> {
         @Override
         protected void updateItem(ModelPickerViewModel.Row row, boolean empty) {
             super.updateItem(row, empty);
@@ -115,7 +130,8 @@ public final class ModelPickerButton extends Button {
                 }
                 case ModelPickerViewModel.Row.Choice c -> {
                     getStyleClass().add("model-picker-row");
-                    Label name = new Label(c.choice().name());
+                    boolean chosen = c.choice().equals(model.selectedProperty().get());
+                    Label name = new Label((chosen ? "✓ " : "") + c.choice().name());
                     name.getStyleClass().add("model-picker-name");
                     Label provider = new Label(c.choice().isAuto() ? "picks the default model"
                             : c.choice().provider());
@@ -132,6 +148,9 @@ public final class ModelPickerButton extends Button {
                         Label noTools = new Label("no tools");
                         noTools.getStyleClass().addAll("model-picker-badge", "model-picker-badge-warn");
                         line.getChildren().add(noTools);
+                    }
+                    if (!c.choice().isAuto()) {
+                        line.getChildren().add(star(c.choice()));
                     }
                     setGraphic(line);
                 }

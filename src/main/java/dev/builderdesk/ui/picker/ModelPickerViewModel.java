@@ -30,6 +30,7 @@ public final class ModelPickerViewModel {
         }
     }
 
+    private static final int MAX_RECENT = 5;
     private final List<ModelChoice> models = new ArrayList<>();
     private final Set<String> favourites = new LinkedHashSet<>();
     private final List<String> recent = new ArrayList<>();
@@ -37,6 +38,7 @@ public final class ModelPickerViewModel {
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObjectProperty<ModelChoice> selected = new SimpleObjectProperty<>(ModelChoice.AUTO);
     private final ObjectProperty<ModelChoice> highlighted = new SimpleObjectProperty<>();
+    private Runnable remembered = () -> { };
 
     public ModelPickerViewModel() {
         query.addListener((obs, old, now) -> rebuild());
@@ -67,13 +69,44 @@ public final class ModelPickerViewModel {
     }
 
     public void toggleFavourite(ModelChoice choice) {
-        if (choice.isAuto()) {
-            return;
+        if (!choice.isAuto()) {
+            toggleFavourite(choice.id());
         }
-        if (!favourites.remove(choice.id())) {
-            favourites.add(choice.id());
+    }
+
+    /** Stars or unstars a model by id (the picker's ☆, or Settings). */
+    public void toggleFavourite(String id) {
+        if (!favourites.remove(id)) {
+            favourites.add(id);
         }
         rebuild();
+        remembered.run();
+    }
+
+    public boolean isFavourite(String id) {
+        return favourites.contains(id);
+    }
+
+    public List<String> favouriteIds() {
+        return List.copyOf(favourites);
+    }
+
+    public List<String> recentIds() {
+        return List.copyOf(recent);
+    }
+
+    /** Puts back the favourites and recents saved at the last launch. */
+    public void restore(List<String> favouriteIds, List<String> recentIds) {
+        favourites.clear();
+        favourites.addAll(favouriteIds);
+        recent.clear();
+        recent.addAll(recentIds.subList(0, Math.min(MAX_RECENT, recentIds.size())));
+        rebuild();
+    }
+
+    /** Told whenever favourites or recents change (so they are saved). */
+    public void onFavouritesOrRecentChanged(Runnable action) {
+        this.remembered = action;
     }
 
     /**
@@ -95,12 +128,13 @@ public final class ModelPickerViewModel {
         if (!choice.isAuto()) {
             recent.remove(choice.id());
             recent.add(0, choice.id());
-            if (recent.size() > 5) {
-                recent.remove(5);
+            if (recent.size() > MAX_RECENT) {
+                recent.remove(MAX_RECENT);
             }
         }
         query.set("");
         rebuild();
+        remembered.run();
     }
 
     /** Moves the highlight by {@code delta} choices (arrow keys), skipping headers. */
@@ -112,6 +146,11 @@ public final class ModelPickerViewModel {
         }
         int at = Math.max(0, choices.indexOf(highlighted.get()));
         highlighted.set(choices.get(Math.floorMod(at + delta, choices.size())));
+    }
+
+    /** On opening: the highlight starts on the current selection. */
+    public void highlightSelected() {
+        highlighted.set(selected.get());
     }
 
     /** Enter: chooses the highlighted choice. */

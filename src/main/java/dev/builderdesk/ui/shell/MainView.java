@@ -3,8 +3,13 @@ package dev.builderdesk.ui.shell;
 import dev.builderdesk.protocol.App;
 import dev.builderdesk.protocol.ChatSession;
 import dev.builderdesk.ui.composer.ComposerView;
+import dev.builderdesk.ui.files.FilesView;
 import dev.builderdesk.ui.inspector.InspectorView;
+import dev.builderdesk.ui.settings.SettingsView;
+import dev.builderdesk.ui.settings.Themes;
 import dev.builderdesk.ui.timeline.TimelineView;
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -17,17 +22,26 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** The main window: top bar with the connection status, apps on the left, the thread in the centre, composer below. */
+/**
+ * The main window: top bar (connection, run details toggle, Settings), the left rail (apps, the draft's files,
+ * threads), the thread in the centre with the composer below, the run inspector on the right; Settings opens over
+ * the workspace.
+ */
 public final class MainView extends BorderPane {
+    private static final PseudoClass CONNECTED = PseudoClass.getPseudoClass("connected");
     private final MainViewModel model;
     private final ListView<App> apps = new ListView<>();
     private final ListView<ChatSession> threads = new ListView<>();
     private final Label status = new Label();
     private final Button newThread = new Button("New thread");
     private final ToggleButton showInspector = new ToggleButton("Run details");
+    private final Button openSettings = new Button("Settings");
+    private final StackPane body = new StackPane();
     private ComposerView composer;
+    private SettingsView settings;
 
     public MainView(MainViewModel model) {
         this.model = model;
@@ -46,9 +60,12 @@ public final class MainView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         newThread.setId("new-thread");
+        newThread.getStyleClass().addAll("flat", "rail-action");
         showInspector.setId("toggle-inspector");
+        showInspector.getStyleClass().add("inspector-toggle");
         showInspector.setSelected(true);
-        HBox top = new HBox(12, title, spacer, status, showInspector, newThread);
+        openSettings.setId("open-settings");
+        HBox top = new HBox(10, title, spacer, status, showInspector, openSettings);
         top.getStyleClass().add("top-bar");
         setTop(top);
 
@@ -62,7 +79,8 @@ public final class MainView extends BorderPane {
                 setText(empty || app == null ? null : app.name());
             }
         });
-        apps.setPrefHeight(160);
+        apps.setFixedCellSize(34);
+
         Label threadsTitle = new Label("THREADS");
         threadsTitle.getStyleClass().add("rail-title");
         threads.setId("threads-list");
@@ -75,25 +93,41 @@ public final class MainView extends BorderPane {
             }
         });
         VBox.setVgrow(threads, Priority.ALWAYS);
-        VBox rail = new VBox(8, appsTitle, apps, threadsTitle, threads);
+        VBox rail = new VBox(8, appsTitle, apps, new FilesView(model.files()), threadsTitle, threads, newThread);
         rail.getStyleClass().add("left-rail");
-        rail.setPrefWidth(220);
-        setLeft(rail);
+        rail.setPrefWidth(230);
+        rail.setMinWidth(200);
+        BorderPane workspace = new BorderPane();
+        workspace.setLeft(rail);
 
         composer = new ComposerView(model.composer(), model.picker());
         VBox centre = new VBox(new TimelineView(model.timeline()), composer);
         VBox.setVgrow(centre.getChildren().get(0), Priority.ALWAYS);
         centre.getStyleClass().add("centre");
-        setCenter(centre);
+        workspace.setCenter(centre);
         InspectorView inspector = new InspectorView(model.inspector());
         inspector.visibleProperty().bind(showInspector.selectedProperty());
         inspector.managedProperty().bind(inspector.visibleProperty());
-        setRight(inspector);
+        workspace.setRight(inspector);
+        settings = new SettingsView(model.settings(), model::closeSettings);
+        body.getChildren().addAll(workspace, settings);
+        setCenter(body);
     }
 
     private void bindToModel() {
         status.textProperty().bind(model.statusProperty());
+        status.pseudoClassStateChanged(CONNECTED, false);
+        model.statusProperty().subscribe(s -> status.pseudoClassStateChanged(CONNECTED, s.startsWith("Connected")));
+        settings.visibleProperty().bind(model.settingsPageProperty().isNotNull());
+        model.settingsPageProperty().subscribe(page -> {
+            if (page != null) {
+                settings.show(page);
+            }
+        });
+        model.settings().themeProperty().subscribe(Themes::apply);
         apps.setItems(model.apps());
+        apps.prefHeightProperty().bind(Bindings.size(model.apps()).map(n -> Math.max(1, Math.min(4, n.intValue()))
+                * apps.getFixedCellSize() + 4));
         model.selectedAppProperty().subscribe(app -> {
             if (app != null && apps.getSelectionModel().getSelectedItem() != app) {
                 apps.getSelectionModel().select(app);
@@ -116,6 +150,7 @@ public final class MainView extends BorderPane {
 
     private void wireActions() {
         newThread.setOnAction(e -> model.newThread());
+        openSettings.setOnAction(e -> model.openSettings("connection"));
         threads.setOnMouseClicked(e -> {
             ChatSession picked = threads.getSelectionModel().getSelectedItem();
             if (picked != null && picked != model.selectedThreadProperty().get()) {

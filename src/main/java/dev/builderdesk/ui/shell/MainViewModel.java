@@ -1,5 +1,6 @@
 package dev.builderdesk.ui.shell;
 
+import dev.builderdesk.ui.fx.Failures;
 import dev.builderdesk.client.RunApiClient;
 import dev.builderdesk.protocol.App;
 import dev.builderdesk.protocol.ChatSession;
@@ -7,7 +8,12 @@ import dev.builderdesk.protocol.ChatSessionDetail;
 import dev.builderdesk.protocol.Run;
 import dev.builderdesk.protocol.CreateAppRequest;
 import dev.builderdesk.protocol.Model;
+import dev.builderdesk.client.Errors;
 import dev.builderdesk.ui.composer.ComposerViewModel;
+import dev.builderdesk.ui.composer.Problem;
+import dev.builderdesk.ui.files.FilesViewModel;
+import dev.builderdesk.ui.settings.DesktopEnvironment;
+import dev.builderdesk.ui.settings.SettingsViewModel;
 import dev.builderdesk.ui.inspector.InspectorViewModel;
 import dev.builderdesk.ui.picker.ModelChoice;
 import dev.builderdesk.ui.picker.ModelPickerViewModel;
@@ -25,9 +31,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The main window's state: the connection status line, the apps of the left rail and the selected one, and the
- * child view models (timeline, composer, picker). Loading asks the server for apps and active chat models; with
- * no app yet it creates one from the Vite + React template so the first prompt can go out at once.
+ * The main window's state: the connection status line, the apps and threads of the left rail and the selected
+ * ones, whether Settings is open, and the child view models (timeline, composer, picker, inspector, settings).
+ * Loading asks the server for apps and active chat models; with no app yet it creates one from the Vite + React
+ * template so the first prompt can go out at once.
  */
 public final class MainViewModel implements AutoCloseable {
     private final RunApiClient client;
@@ -43,21 +50,48 @@ public final class MainViewModel implements AutoCloseable {
     private final ObservableList<ChatSession> threads = FXCollections.observableArrayList();
     private final ObjectProperty<ChatSession> selectedThread = new SimpleObjectProperty<>();
     private final Map<String, ModelChoice> selectionByThread = new HashMap<>();
+    private final DesktopEnvironment env;
+    private final SettingsViewModel settings;
+    private final FilesViewModel files;
+    private final ReadOnlyStringWrapper settingsPage = new ReadOnlyStringWrapper();
 
     public MainViewModel(RunApiClient client, Executor ui, Executor io) {
+        this(client, ui, io, DesktopEnvironment.detached(connection -> {
+            throw new IllegalStateException("No other connections in this window");
+        }));
+    }
+
+    public MainViewModel(RunApiClient client, Executor ui, Executor io, DesktopEnvironment env) {
         this.client = client;
         this.ui = ui;
         this.io = io;
+        this.env = env;
         this.composer = new ComposerViewModel(client, ui, io, timeline, picker);
         this.inspector = new InspectorViewModel(client, ui, io);
+        this.settings = new SettingsViewModel(client, ui, io, env, picker);
+        settings.onModelsChanged(this::reloadModels);
+        composer.onOpenSettings(fix -> openSettings(fix == Problem.Fix.CONNECTION_SETTINGS ? "connection"
+                : "models"));
         composer.onRunChanged(runId -> inspector.show(composer.appIdProperty().get(), runId));
         inspector.onRetry(composer::retry);
         inspector.onResume(composer::resume);
-        inspector.onReverted(composer::refreshBase);
+        timeline.onRunSelected(runId -> inspector.show(composer.appIdProperty().get(), runId));
+        this.files = new FilesViewModel(client, ui, io);
+        inspector.onReverted(() -> {
+            composer.refreshBase();
+            files.load(composer.appIdProperty().get());
+        });
+        inspector.runProperty().addListener((obs, old, run) -> {
+            if (run != null && run.resultRevisionId() != null && (old == null || !run.runId().equals(old.runId())
+                    || !run.status().equals(old.status()))) {
+                files.showRunChanges(composer.appIdProperty().get(), run.baseRevisionId(), run.resultRevisionId());
+            }
+        });
         selectedApp.addListener((obs, old, app) -> {
             composer.appIdProperty().set(app == null ? null : app.id());
             composer.newThread();
             composer.refreshBase();
+            files.load(app == null ? null : app.id());
             inspector.show(null, null);
             selectedThread.set(null);
             refreshThreads();
@@ -159,9 +193,39 @@ public final class MainViewModel implements AutoCloseable {
         return composer;
     }
 
+    public FilesViewModel files() {
+        return files;
+    }
+
+    public SettingsViewModel settings() {
+        return settings;
+    }
+
+    /** The settings tab shown over the workspace, or null when Settings is closed. */
+    public ReadOnlyStringProperty settingsPageProperty() {
+        return settingsPage.getReadOnlyProperty();
+    }
+
+    /** Opens Settings at {@code page} ({@code connection}, {@code models}, {@code appearance}, {@code folders}). */
+    public void openSettings(String page) {
+        settingsPage.set(page);
+    }
+
+    public void closeSettings() {
+        settingsPage.set(null);
+    }
+
+    /** Reloads the picker's models (after Settings changed them); the selection stays as it is. */
+    public CompletableFuture<Void> reloadModels() {
+        return CompletableFuture.supplyAsync(() -> client.listModels(Model.CHAT, true, 0, 500).models(), io)
+                .thenAcceptAsync(list -> picker.setModels(list.stream().filter(Model::isActive)
+                        .map(ModelChoice::of).toList()), ui);
+    }
+
     /** Loads apps and models from the server. */
     public CompletableFuture<Void> load() {
         status.set("Connecting to " + client.connection().baseUrl() + "…");
+        settings.loadSaved();
         record Loaded(List<App> apps, List<Model> models) {
         }
         return CompletableFuture.supplyAsync(() -> {
@@ -173,8 +237,11 @@ public final class MainViewModel implements AutoCloseable {
             return new Loaded(list, client.listModels("chat", true, 0, 500).models());
         }, io).handleAsync((loaded, failure) -> {
             if (failure != null) {
-                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                Throwable cause = Failures.cause(failure);
                 status.set("Cannot reach the run server: " + cause.getMessage());
+                if (cause instanceof Errors.UnauthorizedException || cause instanceof Errors.ForbiddenException) {
+                    openSettings("connection");
+                }
                 return null;
             }
             apps.setAll(loaded.apps());
@@ -182,7 +249,7 @@ public final class MainViewModel implements AutoCloseable {
             if (selectedApp.get() == null && !apps.isEmpty()) {
                 selectedApp.set(apps.get(0));
             }
-            status.set("Connected · " + client.connection().baseUrl());
+            status.set(env.embedded() ? "Connected · embedded server" : "Connected · " + client.connection().baseUrl());
             return null;
         }, ui);
     }

@@ -8,8 +8,8 @@ import java.util.List;
  * replaced in the list. Holds no nodes.
  */
 public sealed interface TimelineItem {
-    /** What the user asked. */
-    record UserTurn(String text) implements TimelineItem {
+    /** What the user asked, and the run it started (clicking the turn shows that run in the inspector). */
+    record UserTurn(String text, String runId) implements TimelineItem {
     }
 
     /** The assistant's text, with the model that answered ("Auto → Model A"). */
@@ -19,11 +19,46 @@ public sealed interface TimelineItem {
         }
     }
 
-    /** A tool call: its intent label, state, duration, input and output JSON, and diagnostics when it failed. */
+    /**
+     * A tool call: its intent label, state, duration, input and output JSON, diagnostics when it failed, and —
+     * for a failure — whether the agent recovered afterwards (a later call of the same tool succeeded).
+     */
     record ToolCall(String spanId, String tool, String label, State state, long durationMs, String inputJson,
-            String outputJson, List<Diagnostic> diagnostics) implements TimelineItem {
+            String outputJson, List<Diagnostic> diagnostics, Recovery recovery) implements TimelineItem {
         /** Where a tool call is. */
         public enum State { RUNNING, DONE, FAILED }
+
+        /** What became of a failure: not known yet, a later call of the same tool succeeded, or the run ended. */
+        public enum Recovery { NONE, PENDING, RECOVERED, NOT_RECOVERED }
+
+        static ToolCall running(String spanId, String tool, String label, String inputJson) {
+            return new ToolCall(spanId, tool, label, State.RUNNING, 0, inputJson, null, List.of(), Recovery.NONE);
+        }
+
+        ToolCall finish(State to, long millis, String output, List<Diagnostic> why) {
+            return new ToolCall(spanId, tool, label, to, millis, inputJson, output, why,
+                    to == State.FAILED ? Recovery.PENDING : Recovery.NONE);
+        }
+
+        ToolCall recovery(Recovery to) {
+            return new ToolCall(spanId, tool, label, state, durationMs, inputJson, outputJson, diagnostics, to);
+        }
+
+        boolean isRead() {
+            return ToolLabels.isRead(tool);
+        }
+    }
+
+    /** Consecutive successful reads folded into one row: "Explored 3 files". */
+    record Explored(String id, List<ToolCall> reads) implements TimelineItem {
+        public long durationMs() {
+            return reads.stream().mapToLong(ToolCall::durationMs).sum();
+        }
+
+        /** The files read, in order ("src/App.tsx, index.html"). */
+        public String targets() {
+            return String.join(", ", reads.stream().map(r -> r.label().replaceFirst("^Reading ", "")).toList());
+        }
     }
 
     /** Waiting for the first event of a run. */

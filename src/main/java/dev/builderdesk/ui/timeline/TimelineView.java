@@ -23,7 +23,7 @@ public final class TimelineView extends StackPane {
     private void createLayout() {
         list.setId("timeline-list");
         list.getStyleClass().add("timeline-list");
-        list.setCellFactory(v -> new TimelineCell(expanded));
+        list.setCellFactory(v -> new TimelineCell(expanded, model::select));
         empty.getStyleClass().add("timeline-empty");
         getChildren().addAll(list, empty);
     }

@@ -3,9 +3,11 @@ package dev.builderdesk.ui.timeline;
 import dev.builderdesk.client.RunEvent;
 import dev.builderdesk.protocol.Diagnostic;
 import dev.builderdesk.protocol.Json;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -18,6 +20,9 @@ public final class TimelineViewModel {
     private final ObservableList<TimelineItem> items = FXCollections.observableArrayList();
     private final ObservableList<TimelineItem> readOnly = FXCollections.unmodifiableObservableList(items);
     private final Map<String, Integer> toolRows = new HashMap<>();
+    private final List<Integer> pendingFailures = new ArrayList<>();
+    private int thinkingRow = -1;
+    private Consumer<String> runSelected = id -> { };
     private String modelLabel = "";
 
     public ObservableList<TimelineItem> items() {
@@ -27,20 +32,35 @@ public final class TimelineViewModel {
     public void clear() {
         items.clear();
         toolRows.clear();
+        pendingFailures.clear();
+        thinkingRow = -1;
     }
 
     /** Shows a stored thread: its user and assistant turns, each answer labelled with the model that gave it. */
     public void history(List<dev.builderdesk.protocol.ChatTurn> turns) {
         clear();
         for (var t : turns) {
-            items.add(t.role().equals("user") ? new TimelineItem.UserTurn(t.content())
+            items.add(t.role().equals("user") ? new TimelineItem.UserTurn(t.content(), t.runId())
                     : new TimelineItem.AssistantTurn(t.content(), t.modelName() == null ? "" : t.modelName()));
         }
     }
 
-    /** A prompt was sent: show it, and "Thinking…" until the first event. */
-    public void userTurn(String text, String modelLabelForAnswer) {
-        items.add(new TimelineItem.UserTurn(text));
+    /** Told with a run id when the user clicks one of its turns. */
+    public void onRunSelected(Consumer<String> action) {
+        this.runSelected = action;
+    }
+
+    /** The user clicked a row: a user turn selects its run. */
+    public void select(TimelineItem item) {
+        if (item instanceof TimelineItem.UserTurn turn && turn.runId() != null) {
+            runSelected.accept(turn.runId());
+        }
+    }
+
+    /** A prompt was sent and its run created: show it, and "Thinking…" until the first event. */
+    public void userTurn(String text, String runId, String modelLabelForAnswer) {
+        items.add(new TimelineItem.UserTurn(text, runId));
+        thinkingRow = items.size();
         items.add(new TimelineItem.Thinking());
         modelLabel = modelLabelForAnswer;
     }
@@ -74,9 +94,8 @@ public final class TimelineViewModel {
             case RunEvent.ToolStarted t -> {
                 dropThinking();
                 toolRows.put(t.payload().spanId(), items.size());
-                items.add(new TimelineItem.ToolCall(t.payload().spanId(), t.payload().tool(),
-                        ToolLabels.label(t.payload().tool(), t.payload().input()), TimelineItem.ToolCall.State.RUNNING,
-                        0, Json.write(t.payload().input()), null, List.of()));
+                items.add(TimelineItem.ToolCall.running(t.payload().spanId(), t.payload().tool(),
+                        ToolLabels.label(t.payload().tool(), t.payload().input()), Json.write(t.payload().input())));
             }
             case RunEvent.ToolCompleted t -> finishTool(t.payload().spanId(), TimelineItem.ToolCall.State.DONE,
                     t.payload().durationMs(), Json.write(t.payload().output()), List.of());
@@ -96,30 +115,78 @@ public final class TimelineViewModel {
 
     private void finishTool(String spanId, TimelineItem.ToolCall.State state, long durationMs, String output,
             List<Diagnostic> diagnostics) {
-        Integer row = toolRows.get(spanId);
+        Integer row = toolRows.remove(spanId);
         if (row == null || !(items.get(row) instanceof TimelineItem.ToolCall call)) {
             return;
         }
-        items.set(row, new TimelineItem.ToolCall(call.spanId(), call.tool(), call.label(), state, durationMs,
-                call.inputJson(), output, diagnostics));
+        TimelineItem.ToolCall done = call.finish(state, durationMs, output, diagnostics);
+        items.set(row, done);
+        if (state == TimelineItem.ToolCall.State.FAILED) {
+            pendingFailures.add(row);
+        } else {
+            settleFailures(done.tool(), TimelineItem.ToolCall.Recovery.RECOVERED);
+            foldRead(row, done);
+        }
+    }
+
+    /** A successful read right after another (or after an "Explored" row) joins it, if nothing came between. */
+    private void foldRead(int row, TimelineItem.ToolCall read) {
+        if (!read.isRead() || row != items.size() - 1 || row == 0) {
+            return;
+        }
+        List<TimelineItem.ToolCall> reads = new ArrayList<>();
+        String id;
+        switch (items.get(row - 1)) {
+            case TimelineItem.Explored group -> {
+                reads.addAll(group.reads());
+                id = group.id();
+            }
+            case TimelineItem.ToolCall before when before.isRead()
+                    && before.state() == TimelineItem.ToolCall.State.DONE -> {
+                reads.add(before);
+                id = "explored-" + before.spanId();
+            }
+            default -> {
+                return;
+            }
+        }
+        reads.add(read);
+        items.remove(row);
+        items.set(row - 1, new TimelineItem.Explored(id, List.copyOf(reads)));
+    }
+
+    /** Marks the failures still waiting: recovered by a later success of the same tool, or not (the run ended). */
+    private void settleFailures(String tool, TimelineItem.ToolCall.Recovery to) {
+        pendingFailures.removeIf(row -> {
+            if (items.get(row) instanceof TimelineItem.ToolCall failed && (tool == null || failed.tool().equals(tool))) {
+                items.set(row, failed.recovery(to));
+                return true;
+            }
+            return tool == null;
+        });
     }
 
     private void outcome(String status, String message, List<Diagnostic> diagnostics) {
         dropThinking();
-        for (var entry : toolRows.entrySet()) {
-            if (items.get(entry.getValue()) instanceof TimelineItem.ToolCall call
+        for (int row : toolRows.values()) {
+            if (items.get(row) instanceof TimelineItem.ToolCall call
                     && call.state() == TimelineItem.ToolCall.State.RUNNING) {
-                items.set(entry.getValue(), new TimelineItem.ToolCall(call.spanId(), call.tool(), call.label(),
-                        TimelineItem.ToolCall.State.FAILED, call.durationMs(), call.inputJson(), call.outputJson(),
+                items.set(row, call.finish(TimelineItem.ToolCall.State.FAILED, call.durationMs(), null,
                         List.of(Diagnostic.of("The run ended before this call finished", null))));
+                pendingFailures.add(row);
             }
         }
         toolRows.clear();
+        settleFailures(null, TimelineItem.ToolCall.Recovery.NOT_RECOVERED);
         items.add(new TimelineItem.RunOutcome(status, message, diagnostics));
     }
 
+    /** Removes the "Thinking…" row; it is always the last row added before the run's first event, so this is O(1). */
     private void dropThinking() {
-        items.removeIf(i -> i instanceof TimelineItem.Thinking);
+        if (thinkingRow >= 0 && thinkingRow < items.size() && items.get(thinkingRow) instanceof TimelineItem.Thinking) {
+            items.remove(thinkingRow);
+        }
+        thinkingRow = -1;
     }
 
     private static String message(List<Diagnostic> diagnostics, String fallback) {

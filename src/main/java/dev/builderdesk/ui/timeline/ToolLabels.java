@@ -7,6 +7,14 @@ public final class ToolLabels {
     private ToolLabels() {
     }
 
+    /** Reads that fold into "Explored N files" when they follow each other. */
+    static boolean isRead(String tool) {
+        return switch (tool) {
+            case "coding_agent_read_file", "coding_agent_read_file_range", "read" -> true;
+            default -> false;
+        };
+    }
+
     public static String label(String tool, JsonNode input) {
         String path = input == null ? "" : firstText(input, "path", "file_path", "filePath", "file", "filename",
                 "from_path");

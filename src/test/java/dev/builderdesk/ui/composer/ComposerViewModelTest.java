@@ -122,7 +122,7 @@ class ComposerViewModelTest {
         c.promptProperty().set("based on what I saw");
         c.send();
         pumpUntil(() -> !c.runningProperty().get());
-        assertThat(c.errorProperty().get()).isEmpty();
+        assertThat(c.error()).isEmpty();
         assertThat(c.noticeProperty().get())
                 .isEqualTo("The app changed since you started typing — refreshed and resent.");
         var run = server.owner().get(TestServer.runs(app) + "?limit=1").json().get(0);
@@ -138,10 +138,21 @@ class ComposerViewModelTest {
         c.send();
         pumpUntil(() -> !c.runningProperty().get());
         assertThat(c.promptProperty().get()).isEqualTo("keep me");
-        assertThat(c.errorProperty().get()).isEqualTo("Selected model is unavailable for this tenant. Switch to Auto"
-                + " or pick another model.");
+        assertThat(c.error()).isEqualTo("Selected model is unavailable for this tenant. Your prompt is kept: switch"
+                + " to Auto or pick another model.");
+        assertThat(c.problemProperty().get().fix()).isEqualTo(Problem.Fix.SWITCH_TO_AUTO);
         assertThat(timeline.items()).isEmpty();
         assertThat(picker.selectedProperty().get().id()).as("no silent fallback to Auto")
                 .isEqualTo(TestServer.MODEL_INACTIVE);
+
+        c.fix();
+        assertThat(picker.selectedProperty().get().isAuto()).isTrue();
+        assertThat(c.error()).isEmpty();
+        assertThat(c.promptProperty().get()).as("the fix never sends or clears on its own").isEqualTo("keep me");
+        c.send();
+        pumpUntil(() -> !c.runningProperty().get());
+        assertThat(c.promptProperty().get()).isEmpty();
+        assertThat(server.owner().get(TestServer.runs(app) + "?limit=1").json().get(0).get("input").asText())
+                .isEqualTo("keep me");
     }
 }

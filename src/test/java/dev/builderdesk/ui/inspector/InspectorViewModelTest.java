@@ -72,7 +72,7 @@ class InspectorViewModelTest {
         while (!done.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("timed out; running=" + composer.runningProperty().get() + " run="
-                        + inspector.runProperty().get() + " error=" + composer.errorProperty().get() + " items="
+                        + inspector.runProperty().get() + " error=" + composer.error() + " items="
                         + timeline.items());
             }
             Runnable r = uiQueue.poll(50, TimeUnit.MILLISECONDS);

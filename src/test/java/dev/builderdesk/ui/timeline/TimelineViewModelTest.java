@@ -29,10 +29,10 @@ class TimelineViewModelTest {
 
     @Test
     void deltasOfOneBatchMergeIntoOneAssistantRowAndThinkingGoes() {
-        model.userTurn("make it blue", "Auto → Model A");
+        model.userTurn("make it blue", "run-1", "Auto → Model A");
         assertThat(model.items()).hasSize(2).last().isInstanceOf(TimelineItem.Thinking.class);
         model.apply(List.of(delta("Sure, "), delta("reading "), delta("the file.")));
-        assertThat(model.items()).containsExactly(new TimelineItem.UserTurn("make it blue"),
+        assertThat(model.items()).containsExactly(new TimelineItem.UserTurn("make it blue", "run-1"),
                 new TimelineItem.AssistantTurn("Sure, reading the file.", "Auto → Model A"));
     }
 
@@ -76,5 +76,65 @@ class TimelineViewModelTest {
                         + " (500)"), new TimelineItem.Notice("Max tool iterations reached"),
                 new TimelineItem.RunOutcome("failed", "The provider rejected the API key (401) (PROVIDER_AUTH_FAILED)",
                         List.of(Diagnostic.of("The provider rejected the API key (401)", "PROVIDER_AUTH_FAILED"))));
+    }
+
+    static RunEvent completed(String span, String tool) {
+        return new RunEvent.ToolCompleted(env("tool.completed"), new EventPayload.ToolFinished(tool, span,
+                Json.object().put("ok", true), 3));
+    }
+
+    static RunEvent failed(String span, String tool, String code) {
+        return new RunEvent.ToolFailed(env("tool.failed"), new EventPayload.ToolFinished(tool, span,
+                Json.object().put("ok", false), 1), List.of(Diagnostic.of("Patch apply failed", code)));
+    }
+
+    static RunEvent read(String span, String path) {
+        return started(span, "coding_agent_read_file", Json.object().put("path", path));
+    }
+
+    @Test
+    void consecutiveSuccessfulReadsFoldIntoOneExploredRow() {
+        model.apply(List.of(read("r1", "src/App.tsx"), completed("r1", "coding_agent_read_file"),
+                read("r2", "index.html"), completed("r2", "coding_agent_read_file"),
+                read("r3", "src/main.tsx")));
+        assertThat(model.items()).hasSize(2);
+        var group = (TimelineItem.Explored) model.items().get(0);
+        assertThat(group.reads()).extracting(TimelineItem.ToolCall::spanId).containsExactly("r1", "r2");
+        assertThat(group.targets()).isEqualTo("src/App.tsx, index.html");
+        assertThat(((TimelineItem.ToolCall) model.items().get(1)).state())
+                .as("a read still running stays its own card").isEqualTo(TimelineItem.ToolCall.State.RUNNING);
+
+        model.apply(List.of(completed("r3", "coding_agent_read_file"),
+                started("p1", "coding_agent_apply_patch", Json.object().put("patch", "x")),
+                completed("p1", "coding_agent_apply_patch"), read("r4", "a.css"), completed("r4",
+                        "coding_agent_read_file")));
+        assertThat(((TimelineItem.Explored) model.items().get(0)).reads()).hasSize(3);
+        assertThat(model.items().get(2)).as("a read after a patch starts afresh")
+                .isInstanceOf(TimelineItem.ToolCall.class);
+    }
+
+    @Test
+    void aFailedReadIsNeverHiddenInAGroup() {
+        model.apply(List.of(read("r1", "a.ts"), completed("r1", "coding_agent_read_file"),
+                read("r2", "../etc/passwd"), failed("r2", "coding_agent_read_file", "BUILDER_PATCH_POLICY_VIOLATION")));
+        assertThat(model.items()).hasSize(2);
+        assertThat(((TimelineItem.ToolCall) model.items().get(1)).state())
+                .isEqualTo(TimelineItem.ToolCall.State.FAILED);
+    }
+
+    @Test
+    void aFailureIsMarkedRecoveredWhenTheSameToolLaterSucceedsElseNotRecoveredAtTheEnd() {
+        model.apply(List.of(started("p1", "coding_agent_apply_patch", Json.object()),
+                failed("p1", "coding_agent_apply_patch", "PATCH_HUNK_MISMATCH")));
+        assertThat(((TimelineItem.ToolCall) model.items().get(0)).recovery())
+                .isEqualTo(TimelineItem.ToolCall.Recovery.PENDING);
+        model.apply(List.of(started("w1", "coding_agent_write_file", Json.object()),
+                failed("w1", "coding_agent_write_file", "BUILDER_PATCH_POLICY_VIOLATION"),
+                started("p2", "coding_agent_apply_patch", Json.object()), completed("p2", "coding_agent_apply_patch"),
+                new RunEvent.Completed(env("run.completed"), null)));
+        assertThat(((TimelineItem.ToolCall) model.items().get(0)).recovery())
+                .isEqualTo(TimelineItem.ToolCall.Recovery.RECOVERED);
+        assertThat(((TimelineItem.ToolCall) model.items().get(1)).recovery())
+                .isEqualTo(TimelineItem.ToolCall.Recovery.NOT_RECOVERED);
     }
 }

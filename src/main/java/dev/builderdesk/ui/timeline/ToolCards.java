@@ -1,0 +1,166 @@
+package dev.builderdesk.ui.timeline;
+
+import dev.builderdesk.protocol.Diagnostic;
+import dev.builderdesk.protocol.Json;
+import java.io.IOException;
+import javafx.geometry.VPos;
+import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * Builds the nodes of tool cards: one row (icon, intent label, summary, duration, Details toggle) and, when open, a
+ * two-column grid of every diagnostic field, whether the agent recovered, and the pretty-printed input and output.
+ */
+final class ToolCards {
+    private static final int MAX_VALUE_CHARS = 4000;
+
+    private ToolCards() {
+    }
+
+    static VBox card(TimelineItem.ToolCall t, boolean open) {
+        String summary = t.state() == TimelineItem.ToolCall.State.FAILED && !t.diagnostics().isEmpty()
+                ? failureSummary(t.diagnostics().get(0)) : "";
+        VBox box = new VBox(row(iconOf(t.state()), t.label(), summary, meta(t), open));
+        box.getStyleClass().add("timeline-tool");
+        if (open) {
+            box.getChildren().add(details(t));
+        }
+        return box;
+    }
+
+    static VBox explored(TimelineItem.Explored e, boolean open) {
+        VBox box = new VBox(row("✓", "Explored " + e.reads().size() + " files", e.targets(),
+                duration(e.durationMs()), open));
+        box.getStyleClass().add("timeline-tool");
+        if (open) {
+            GridPane grid = grid();
+            int r = 0;
+            for (TimelineItem.ToolCall read : e.reads()) {
+                grid.addRow(r++, key(duration(read.durationMs())), value(read.label()));
+            }
+            box.getChildren().add(grid);
+        }
+        return box;
+    }
+
+    private static HBox row(String iconText, String labelText, String summaryText, String metaText, boolean open) {
+        Label icon = new Label(iconText);
+        icon.getStyleClass().add("timeline-tool-icon");
+        Label label = new Label(labelText);
+        label.getStyleClass().add("timeline-tool-label");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        Label summary = new Label(summaryText);
+        summary.getStyleClass().add("timeline-tool-summary");
+        summary.setTextOverrun(OverrunStyle.ELLIPSIS);
+        summary.setMinWidth(0);
+        summary.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(summary, Priority.ALWAYS);
+        Label meta = new Label(metaText);
+        meta.getStyleClass().add("timeline-tool-meta");
+        meta.setMinWidth(Region.USE_PREF_SIZE);
+        Label toggle = new Label(open ? "Hide ▴" : "Details ▾");
+        toggle.getStyleClass().add("timeline-tool-toggle");
+        toggle.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(10, icon, label, summary, meta, toggle);
+        row.getStyleClass().add("timeline-tool-row");
+        return row;
+    }
+
+    /** The compact failure text: code, then the short message. */
+    static String failureSummary(Diagnostic d) {
+        return (d.code() == null ? "" : d.code() + " · ") + d.message();
+    }
+
+    private static String meta(TimelineItem.ToolCall t) {
+        return t.state() == TimelineItem.ToolCall.State.RUNNING ? "running…" : duration(t.durationMs());
+    }
+
+    static String duration(long millis) {
+        return millis < 1 ? "<1 ms" : millis < 1000 ? millis + " ms" : String.format("%.1f s", millis / 1000.0);
+    }
+
+    private static String iconOf(TimelineItem.ToolCall.State state) {
+        return switch (state) {
+            case RUNNING -> "◌";
+            case DONE -> "✓";
+            case FAILED -> "✕";
+        };
+    }
+
+    private static Region details(TimelineItem.ToolCall t) {
+        GridPane grid = grid();
+        int r = 0;
+        for (Diagnostic d : t.diagnostics()) {
+            r = field(grid, r, "code", d.code());
+            r = field(grid, r, "field", d.field());
+            r = field(grid, r, "fields", d.fields() == null ? null : String.join(", ", d.fields()));
+            r = field(grid, r, "patch_failure_count", d.patchFailureCount() == null ? null
+                    : d.patchFailureCount().toString());
+            r = field(grid, r, "recommended_refresh", d.recommendedRefresh() == null ? null
+                    : d.recommendedRefresh().path() + " lines " + d.recommendedRefresh().startLine() + "–"
+                            + d.recommendedRefresh().endLine());
+            r = field(grid, r, "message", d.message());
+        }
+        r = field(grid, r, "after", switch (t.recovery()) {
+            case RECOVERED -> "the agent recovered: a later " + t.tool() + " call succeeded ✓";
+            case NOT_RECOVERED -> "not recovered before the run ended";
+            case PENDING -> "waiting to see whether the agent recovers…";
+            case NONE -> null;
+        });
+        r = field(grid, r, "input", pretty(t.inputJson()));
+        field(grid, r, "output", pretty(t.outputJson()));
+        return grid;
+    }
+
+    private static GridPane grid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(16);
+        grid.setVgap(3);
+        grid.getStyleClass().add("timeline-tool-details");
+        return grid;
+    }
+
+    private static int field(GridPane grid, int row, String name, String text) {
+        if (text == null || text.isBlank()) {
+            return row;
+        }
+        grid.addRow(row, key(name), value(text.length() > MAX_VALUE_CHARS
+                ? text.substring(0, MAX_VALUE_CHARS) + "…" : text));
+        return row + 1;
+    }
+
+    private static Label key(String name) {
+        Label key = new Label(name);
+        key.getStyleClass().add("timeline-detail-key");
+        key.setMinWidth(Region.USE_PREF_SIZE);
+        GridPane.setValignment(key, VPos.TOP);
+        return key;
+    }
+
+    private static Label value(String text) {
+        Label value = new Label(text);
+        value.getStyleClass().add("timeline-detail-value");
+        value.setWrapText(true);
+        value.setMinWidth(0);
+        value.setMinHeight(Region.USE_PREF_SIZE);
+        GridPane.setHgrow(value, Priority.ALWAYS);
+        return value;
+    }
+
+    /** JSON indented for reading; anything that is not JSON as it is. */
+    private static String pretty(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(Json.mapper().readTree(json));
+        } catch (IOException e) {
+            return json;
+        }
+    }
+}

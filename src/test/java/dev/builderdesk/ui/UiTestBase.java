@@ -1,0 +1,154 @@
+package dev.builderdesk.ui;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.builderdesk.client.ClientRuntime;
+import dev.builderdesk.client.RunApiClient;
+import dev.builderdesk.client.ServerConnection;
+import dev.builderdesk.testkit.TestServer;
+import dev.builderdesk.ui.settings.DesktopEnvironment;
+import dev.builderdesk.ui.settings.SettingsStore;
+import dev.builderdesk.ui.shell.MainView;
+import dev.builderdesk.ui.shell.MainViewModel;
+import dev.builderdesk.ui.timeline.TimelineItem;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real window (headless Monocle) on a real server with the scripted provider, one server per test class.
+ * Subclasses call {@link #open(Stage)} from their {@code @Start} method.
+ */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+abstract class UiTestBase {
+    static final ExecutorService IO = Executors.newVirtualThreadPerTaskExecutor();
+    static TestServer server;
+    static ClientRuntime runtime;
+    MainViewModel model;
+    Scene scene;
+
+    /** The server options of this class (e.g. a small step budget). */
+    TestServer.Options serverOptions() {
+        return TestServer.Options.defaults();
+    }
+
+    void open(Stage stage) {
+        if (server == null) {
+            try {
+                server = TestServer.start(Files.createTempDirectory("bd-ui"), serverOptions());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            runtime = new ClientRuntime();
+        }
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        DesktopEnvironment env = new DesktopEnvironment(SettingsStore.inMemory(),
+                c -> RunApiClient.connect(runtime, c), s -> { }, true, "/data/builder-desk", "/data/builder-desk/logs");
+        model = new MainViewModel(RunApiClient.connect(runtime, ServerConnection.of(server.baseUrl(),
+                TestServer.ACME_OWNER)), Platform::runLater, IO, env);
+        scene = new Scene(new MainView(model), 1240, 800);
+        stage.setScene(scene);
+        stage.show();
+        model.load();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            runtime.close();
+            server.close();
+            server = null;
+        }
+    }
+
+    void awaitConnected() throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.statusProperty().get().startsWith("Connected"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.picker().rows().size() > 2);
+    }
+
+    void pick(FxRobot robot, String search) {
+        robot.clickOn("#model-picker");
+        robot.clickOn("#model-picker-search").write(search);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    String pickerText(FxRobot robot) {
+        return robot.lookup("#model-picker").queryAs(Button.class).getText();
+    }
+
+    long outcomes() {
+        return model.timeline().items().stream().filter(i -> i instanceof TimelineItem.RunOutcome).count();
+    }
+
+    void type(FxRobot robot, String prompt) {
+        robot.clickOn("#composer-input").write(prompt);
+    }
+
+    void sendAndWait(FxRobot robot, String prompt) throws Exception {
+        long before = outcomes();
+        type(robot, prompt);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> outcomes() > before);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    String appId() {
+        return model.selectedAppProperty().get().id();
+    }
+
+    /** The newest run of the app, as the server stores it. */
+    com.fasterxml.jackson.databind.JsonNode latestRun() {
+        return server.owner().get(TestServer.runs(appId()) + "?limit=1").json().get(0);
+    }
+
+    int runCount() {
+        return server.owner().get(TestServer.runs(appId()) + "?limit=100").json().size();
+    }
+
+    void snapshot(String name) throws Exception {
+        write(name, WaitForAsyncUtils.asyncFx(() -> scene.getRoot().snapshot(null, null)).get());
+    }
+
+    /** The window with the open popup drawn over it where it is on screen. */
+    void snapshotWithPopup(String name, FxRobot robot) throws Exception {
+        var popupWindow = robot.listTargetWindows().stream().filter(w -> w instanceof javafx.stage.Popup)
+                .findFirst().orElseThrow();
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> {
+            WritableImage base = scene.getRoot().snapshot(null, null);
+            WritableImage popup = popupWindow.getScene().getRoot().snapshot(null, null);
+            double x = popupWindow.getX() - scene.getWindow().getX() - scene.getX();
+            double y = popupWindow.getY() - scene.getWindow().getY() - scene.getY();
+            var canvas = new javafx.scene.canvas.Canvas(base.getWidth(), base.getHeight());
+            canvas.getGraphicsContext2D().drawImage(base, 0, 0);
+            canvas.getGraphicsContext2D().drawImage(popup, Math.max(0, x), Math.max(0, y));
+            return canvas.snapshot(null, null);
+        }).get();
+        write(name, image);
+    }
+
+    private static void write(String name, WritableImage image) throws Exception {
+        Path out = Files.createDirectories(Path.of("target", "ui-snapshots"));
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", new File(out.toFile(), name + ".png"));
+    }
+}

@@ -55,7 +55,7 @@ public final class Main implements Runnable {
     @Option(names = "--token", description = "Bearer token for --server")
     String token;
 
-    @Option(names = "--theme", description = "light (default) or dark")
+    @Option(names = "--theme", description = "system (default), light or dark; saved for the next launches")
     String theme;
 
     /** Without a command: the desktop window. */

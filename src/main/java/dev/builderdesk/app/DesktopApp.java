@@ -9,6 +9,7 @@ import dev.builderdesk.ui.settings.Themes;
 import dev.builderdesk.ui.shell.MainView;
 import dev.builderdesk.ui.shell.MainViewModel;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -57,6 +58,7 @@ public final class DesktopApp extends Application {
         stage.setTitle("Builder Desk");
         stage.setScene(scene);
         stage.show();
+        logSinceStart("window shown");
         dataDir = params.containsKey("data-dir") ? Path.of(params.get("data-dir")) : AppDirs.defaultDataDir();
         store = new JsonSettingsStore(dataDir);
         CompletableFuture.supplyAsync(() -> {
@@ -102,7 +104,14 @@ public final class DesktopApp extends Application {
                 dataDir.resolve("logs").toAbsolutePath().toString());
         model = new MainViewModel(RunApiClient.connect(runtime, connection), Platform::runLater, io, env);
         scene.setRoot(new MainView(model));
-        model.load();
+        model.load().thenRun(() -> logSinceStart("workspace ready"));
+    }
+
+    /** Start-up milestones, measured from the JVM's start (scripts/bench-desktop-start.sh reads them). */
+    private static void logSinceStart(String milestone) {
+        long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.getLogger(DesktopApp.class.getName()).log(System.Logger.Level.INFO, milestone + " after " + ms
+                + " ms");
     }
 
     /** Settings → Apply: closes the window's streams and shows the workspace on the chosen server. */

@@ -136,7 +136,9 @@ abstract class UiTestBase {
                 .findFirst().orElseThrow();
         WritableImage image = WaitForAsyncUtils.asyncFx(() -> {
             WritableImage base = scene.getRoot().snapshot(null, null);
-            WritableImage popup = popupWindow.getScene().getRoot().snapshot(null, null);
+            var transparent = new javafx.scene.SnapshotParameters();
+            transparent.setFill(javafx.scene.paint.Color.TRANSPARENT);
+            WritableImage popup = popupWindow.getScene().getRoot().snapshot(transparent, null);
             double x = popupWindow.getX() - scene.getWindow().getX() - scene.getX();
             double y = popupWindow.getY() - scene.getWindow().getY() - scene.getY();
             var canvas = new javafx.scene.canvas.Canvas(base.getWidth(), base.getHeight());

@@ -37,6 +37,7 @@ public final class FilesView extends VBox {
                     setGraphic(null);
                     return;
                 }
+                setPrefWidth(0);
                 Label name = new Label(row.name());
                 name.getStyleClass().add(row.folder() ? "files-folder" : "files-file");
                 Region spacer = new Region();

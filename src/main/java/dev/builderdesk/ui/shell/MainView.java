@@ -77,6 +77,7 @@ public final class MainView extends BorderPane {
             protected void updateItem(App app, boolean empty) {
                 super.updateItem(app, empty);
                 setText(empty || app == null ? null : app.name());
+                setPrefWidth(0);
             }
         });
         apps.setFixedCellSize(34);
@@ -90,6 +91,8 @@ public final class MainView extends BorderPane {
             protected void updateItem(ChatSession thread, boolean empty) {
                 super.updateItem(thread, empty);
                 setText(empty || thread == null ? null : thread.title());
+                // Width 0 so the list never scrolls sideways: long titles end in an ellipsis instead.
+                setPrefWidth(0);
             }
         });
         VBox.setVgrow(threads, Priority.ALWAYS);
@@ -127,7 +130,7 @@ public final class MainView extends BorderPane {
         model.settings().themeProperty().subscribe(Themes::apply);
         apps.setItems(model.apps());
         apps.prefHeightProperty().bind(Bindings.size(model.apps()).map(n -> Math.max(1, Math.min(4, n.intValue()))
-                * apps.getFixedCellSize() + 4));
+                * apps.getFixedCellSize() + 10));
         model.selectedAppProperty().subscribe(app -> {
             if (app != null && apps.getSelectionModel().getSelectedItem() != app) {
                 apps.getSelectionModel().select(app);

@@ -2,6 +2,7 @@ package dev.builderdesk.ui.timeline;
 
 import java.util.HashSet;
 import java.util.Set;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -13,6 +14,7 @@ public final class TimelineView extends StackPane {
     private final ListView<TimelineItem> list = new ListView<>();
     private final Label empty = new Label("Ask for a change to your app. The agent's steps appear here.");
     private final Set<String> expanded = new HashSet<>();
+    private boolean scrollPending;
 
     public TimelineView(TimelineViewModel model) {
         this.model = model;
@@ -31,6 +33,15 @@ public final class TimelineView extends StackPane {
     private void bindToModel() {
         list.setItems(model.items());
         empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.items()));
-        model.items().addListener((ListChangeListener<TimelineItem>) c -> list.scrollTo(model.items().size() - 1));
+        // Follow the newest row, once per pulse however many changes the pulse brought.
+        model.items().addListener((ListChangeListener<TimelineItem>) c -> {
+            if (!scrollPending) {
+                scrollPending = true;
+                Platform.runLater(() -> {
+                    scrollPending = false;
+                    list.scrollTo(model.items().size() - 1);
+                });
+            }
+        });
     }
 }

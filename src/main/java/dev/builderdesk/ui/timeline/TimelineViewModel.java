@@ -70,27 +70,39 @@ public final class TimelineViewModel {
         modelLabel = label;
     }
 
-    /** Applies a batch of events in order. */
+    /**
+     * Applies a batch of events in order. Consecutive text deltas are joined first, so a batch changes the
+     * assistant row once per run of text rather than once per token.
+     */
     public void apply(List<RunEvent> batch) {
+        StringBuilder text = new StringBuilder();
         for (RunEvent e : batch) {
+            if (e instanceof RunEvent.AssistantDelta d) {
+                text.append(d.content());
+                continue;
+            }
+            appendText(text);
             apply(e);
         }
+        appendText(text);
+    }
+
+    private void appendText(StringBuilder text) {
+        if (text.isEmpty()) {
+            return;
+        }
+        dropThinking();
+        int last = items.size() - 1;
+        if (last >= 0 && items.get(last) instanceof TimelineItem.AssistantTurn turn) {
+            items.set(last, turn.append(text.toString()));
+        } else {
+            items.add(new TimelineItem.AssistantTurn(text.toString(), modelLabel));
+        }
+        text.setLength(0);
     }
 
     private void apply(RunEvent e) {
         switch (e) {
-            case RunEvent.AssistantDelta d -> {
-                if (d.content().isEmpty()) {
-                    return;
-                }
-                dropThinking();
-                int last = items.size() - 1;
-                if (last >= 0 && items.get(last) instanceof TimelineItem.AssistantTurn turn) {
-                    items.set(last, turn.append(d.content()));
-                } else {
-                    items.add(new TimelineItem.AssistantTurn(d.content(), modelLabel));
-                }
-            }
             case RunEvent.ToolStarted t -> {
                 dropThinking();
                 toolRows.put(t.payload().spanId(), items.size());

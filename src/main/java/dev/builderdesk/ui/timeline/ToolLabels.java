@@ -37,7 +37,17 @@ public final class ToolLabels {
         if (files > 1) {
             return "Patching " + files + " files";
         }
-        return "Patching " + (path.isEmpty() ? "a file" : path);
+        String named = path.isEmpty() ? patch.lines().filter(l -> l.startsWith("+++ ") || l.startsWith("*** "))
+                .map(ToolLabels::patchTarget).filter(t -> !t.isEmpty()).findFirst().orElse("") : path;
+        return "Patching " + (named.isEmpty() ? "a file" : named);
+    }
+
+    /** The file a patch header names: "+++ b/src/App.tsx" or "*** Update File: src/App.tsx". */
+    private static String patchTarget(String header) {
+        String target = header.startsWith("+++ ") ? header.substring(4).strip()
+                : header.contains(":") ? header.substring(header.indexOf(':') + 1).strip() : "";
+        target = target.split("\t")[0];
+        return target.equals("/dev/null") ? "" : target.startsWith("b/") ? target.substring(2) : target;
     }
 
     private static String orFile(String path) {

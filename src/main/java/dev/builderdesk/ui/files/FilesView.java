@@ -27,6 +27,7 @@ public final class FilesView extends VBox {
         list.getStyleClass().add("files-list");
         list.setFixedCellSize(24);
         list.setPrefHeight(220);
+        list.setMinHeight(120);
         list.setPlaceholder(new Label("No files"));
         list.setCellFactory(v -> new ListCell<>() {
             @Override

@@ -51,12 +51,14 @@ final class ModelsSettingsPane extends VBox {
         form.add(add, 1, 3);
         message.setId("settings-models-message");
         message.setWrapText(true);
-        message.getStyleClass().add("settings-result");
+        message.getStyleClass().add("settings-note");
         providers.setId("settings-providers-list");
-        providers.setPrefHeight(120);
+        providers.setPrefHeight(110);
+        providers.setMinHeight(Region.USE_PREF_SIZE);
         providers.setCellFactory(v -> new ProviderCell());
         models.setId("settings-models-list");
         models.setCellFactory(v -> new ModelCell());
+        models.setPrefHeight(240);
         models.setPlaceholder(new Label("No chat models yet: add an endpoint above."));
         VBox.setVgrow(models, Priority.ALWAYS);
         getChildren().addAll(SettingsForms.section("Add an endpoint"), form, message,

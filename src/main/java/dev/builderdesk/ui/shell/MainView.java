@@ -81,6 +81,10 @@ public final class MainView extends BorderPane {
             }
         });
         apps.setFixedCellSize(34);
+        // The rail is a VBox: without these minimums a short window squeezes the lists to a sliver.
+        apps.setMinHeight(Region.USE_PREF_SIZE);
+        threads.setPrefHeight(160);
+        threads.setMinHeight(80);
 
         Label threadsTitle = new Label("THREADS");
         threadsTitle.getStyleClass().add("rail-title");

@@ -22,7 +22,8 @@ class PickerFilterBench {
                 .jvmArgsAppend("-Xmx512m")
                 .build()).runSingle();
         var stats = r.getPrimaryResult().getStatistics();
-        String report = String.format("| keystrokes sampled | p50 µs | p90 µs | p99 µs | max µs |%n|---|---|---|---|---|%n"
+        String report = String.format("| keystrokes sampled | p50 µs | p90 µs | p99 µs | max µs |%n"
+                + "|---|---|---|---|---|%n"
                 + "| %,d | %,.0f | %,.0f | %,.0f | %,.0f |%n", stats.getN(), stats.getPercentile(50),
                 stats.getPercentile(90), stats.getPercentile(99), stats.getMax());
         Path out = Files.createDirectories(Path.of("target", "benchmarks"));

@@ -134,11 +134,15 @@ public final class SettingsView extends VBox {
         result.textProperty().bind(model.connectionResultProperty());
         model.connectionOkProperty().subscribe(ok -> result.pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("ok"), ok));
-        model.themeProperty().subscribe(t -> (switch (t) {
+        model.themeProperty().subscribe(t -> themeButton(t).setSelected(true));
+    }
+
+    private RadioButton themeButton(DesktopSettings.Theme theme) {
+        return switch (theme) {
             case SYSTEM -> system;
             case LIGHT -> light;
             case DARK -> dark;
-        }).setSelected(true));
+        };
     }
 
     private void wireActions() {

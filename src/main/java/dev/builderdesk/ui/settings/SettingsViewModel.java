@@ -45,7 +45,8 @@ public final class SettingsViewModel {
     private final StringProperty remoteTenant = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper connectionResult = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper connectionOk = new ReadOnlyBooleanWrapper();
-    private final ObjectProperty<DesktopSettings.Theme> theme = new SimpleObjectProperty<>(DesktopSettings.Theme.SYSTEM);
+    private final ObjectProperty<DesktopSettings.Theme> theme =
+            new SimpleObjectProperty<>(DesktopSettings.Theme.SYSTEM);
     private final ObservableList<Provider> providers = FXCollections.observableArrayList();
     private final ObservableList<ModelRow> models = FXCollections.observableArrayList();
     private final StringProperty newProviderName = new SimpleStringProperty("");

@@ -170,7 +170,8 @@ public final class TimelineViewModel {
     /** Marks the failures still waiting: recovered by a later success of the same tool, or not (the run ended). */
     private void settleFailures(String tool, TimelineItem.ToolCall.Recovery to) {
         pendingFailures.removeIf(row -> {
-            if (items.get(row) instanceof TimelineItem.ToolCall failed && (tool == null || failed.tool().equals(tool))) {
+            if (items.get(row) instanceof TimelineItem.ToolCall failed
+                    && (tool == null || failed.tool().equals(tool))) {
                 items.set(row, failed.recovery(to));
                 return true;
             }

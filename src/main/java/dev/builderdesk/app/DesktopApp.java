@@ -48,10 +48,8 @@ public final class DesktopApp extends Application {
     @Override
     public void start(Stage stage) {
         Map<String, String> params = getParameters().getNamed();
-        DesktopSettings.Theme theme = params.containsKey("theme")
-                ? DesktopSettings.Theme.valueOf(params.get("theme").toUpperCase(Locale.ROOT))
-                : DesktopSettings.Theme.SYSTEM;
-        Themes.apply(theme);
+        DesktopSettings.Theme theme = themeParam(params.get("theme"));
+        Themes.apply(theme == null ? DesktopSettings.Theme.SYSTEM : theme);
         Label starting = new Label("Starting the embedded run server…");
         starting.setId("startup-status");
         scene = new Scene(new StackPane(starting), 1240, 800);
@@ -64,7 +62,7 @@ public final class DesktopApp extends Application {
         CompletableFuture.supplyAsync(() -> {
             logToFile();
             DesktopSettings saved = store.load();
-            if (params.containsKey("theme")) {
+            if (theme != null && theme != saved.theme()) {
                 store.save(saved.withTheme(theme));
             }
             return params.containsKey("server")
@@ -78,6 +76,19 @@ public final class DesktopApp extends Application {
             }
             show(connection);
         }, Platform::runLater);
+    }
+
+    /** {@code --theme}: system, light or dark; null when absent, or when unknown (reported, nothing saved). */
+    private static DesktopSettings.Theme themeParam(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return DesktopSettings.Theme.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            System.err.println("Unknown --theme '" + value + "': use system, light or dark. Ignored.");
+            return null;
+        }
     }
 
     /** The saved remote server, or the embedded one (started on first use, on a free loopback port). */

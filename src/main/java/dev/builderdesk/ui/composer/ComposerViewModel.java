@@ -1,6 +1,5 @@
 package dev.builderdesk.ui.composer;
 
-import dev.builderdesk.ui.fx.Failures;
 import dev.builderdesk.client.ClientException;
 import dev.builderdesk.client.Errors;
 import dev.builderdesk.client.RunApiClient;
@@ -9,14 +8,15 @@ import dev.builderdesk.client.RunStream;
 import dev.builderdesk.client.RunStreamListener;
 import dev.builderdesk.protocol.CreateRunRequest;
 import dev.builderdesk.protocol.Run;
+import dev.builderdesk.ui.fx.Failures;
 import dev.builderdesk.ui.fx.PulseBatcher;
 import dev.builderdesk.ui.picker.ModelChoice;
 import dev.builderdesk.ui.picker.ModelPickerViewModel;
 import dev.builderdesk.ui.timeline.TimelineViewModel;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -213,6 +213,11 @@ public final class ComposerViewModel implements AutoCloseable {
         }
     }
 
+    /** The run this composer started or resumed last; null before the first. */
+    public String currentRunId() {
+        return runId;
+    }
+
     /** Called with the run id when a run starts and again when it settles (the inspector reloads it). */
     public void onRunChanged(Consumer<String> listener) {
         this.runChanged = listener;
@@ -242,8 +247,8 @@ public final class ComposerViewModel implements AutoCloseable {
                 problem.set(Problem.of(Failures.cause(e), false));
                 return;
             }
-            runChanged.accept(r.runId());
             follow(app, r.runId(), run.runId().equals(runId) ? lastSeq + 1 : 1);
+            runChanged.accept(r.runId());
         }, ui);
     }
 
@@ -251,8 +256,8 @@ public final class ComposerViewModel implements AutoCloseable {
         prompt.set("");
         sessionId.set(run.chatSessionId());
         timeline.userTurn(text, run.runId(), (model.isAuto() ? "Auto → " : "") + run.resolvedModelName());
-        runChanged.accept(run.runId());
         follow(app, run.runId(), 1);
+        runChanged.accept(run.runId());
     }
 
     private void follow(String app, String id, long fromSeq) {

@@ -3,6 +3,7 @@ package dev.builderdesk.ui.composer;
 import dev.builderdesk.client.Errors;
 import dev.builderdesk.protocol.Diagnostic;
 import dev.builderdesk.protocol.ErrorCodes;
+import dev.builderdesk.ui.fx.Failures;
 import java.util.List;
 
 /**
@@ -49,7 +50,7 @@ public record Problem(String message, Fix fix) {
                     + e.getMessage(), Fix.RETRY);
             case Errors.RevisionConflictException e -> new Problem("The app changed again while resending — "
                     + "check the draft and send once more.", Fix.RETRY);
-            default -> new Problem(t.getMessage() == null ? t.toString() : t.getMessage(), Fix.NONE);
+            default -> new Problem(Failures.message(t), Fix.NONE);
         };
     }
 

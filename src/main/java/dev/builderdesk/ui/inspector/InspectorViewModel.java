@@ -1,8 +1,9 @@
 package dev.builderdesk.ui.inspector;
 
-import dev.builderdesk.ui.fx.Failures;
 import dev.builderdesk.client.RunApiClient;
 import dev.builderdesk.protocol.Run;
+import dev.builderdesk.ui.fx.Durations;
+import dev.builderdesk.ui.fx.Failures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -179,6 +180,6 @@ public final class InspectorViewModel {
     }
 
     private static String ms(Long millis) {
-        return millis == null ? "—" : millis < 1000 ? millis + " ms" : String.format("%.1f s", millis / 1000.0);
+        return millis == null ? "—" : Durations.format(millis);
     }
 }

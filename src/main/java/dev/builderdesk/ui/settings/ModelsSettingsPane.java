@@ -37,17 +37,13 @@ final class ModelsSettingsPane extends VBox {
 
     private void createLayout() {
         setSpacing(10);
-        name.setId("settings-provider-name");
-        name.setPromptText("e.g. My OpenAI-compatible endpoint");
-        url.setId("settings-provider-url");
-        url.setPromptText("http://127.0.0.1:11434/v1");
-        key.setId("settings-provider-key");
-        key.setPromptText("optional");
         add.setId("settings-add-provider");
         GridPane form = SettingsForms.form();
-        SettingsForms.row(form, 0, "Name", name);
-        SettingsForms.row(form, 1, "Base URL", url);
-        SettingsForms.row(form, 2, "API key", key);
+        SettingsForms.row(form, 0, "Name", SettingsForms.field(name, "settings-provider-name",
+                "e.g. My OpenAI-compatible endpoint"));
+        SettingsForms.row(form, 1, "Base URL", SettingsForms.field(url, "settings-provider-url",
+                "http://127.0.0.1:11434/v1"));
+        SettingsForms.row(form, 2, "API key", SettingsForms.field(key, "settings-provider-key", "optional"));
         form.add(add, 1, 3);
         message.setId("settings-models-message");
         message.setWrapText(true);

@@ -44,6 +44,13 @@ final class SettingsForms {
         grid.addRow(row, l, field);
     }
 
+    /** Gives a form field its stable id and its hint text; returns it. */
+    static <T extends TextField> T field(T field, String id, String hint) {
+        field.setId(id);
+        field.setPromptText(hint);
+        return field;
+    }
+
     /** A read-only, selectable value (paths, ids). */
     static TextField copyable(String id, String text) {
         TextField field = new TextField(text);

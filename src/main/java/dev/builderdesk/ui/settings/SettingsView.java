@@ -79,16 +79,11 @@ public final class SettingsView extends VBox {
         remote.setToggleGroup(group);
         embedded.setId("settings-mode-embedded");
         remote.setId("settings-mode-remote");
-        url.setId("settings-remote-url");
-        url.setPromptText("http://team-server:8787");
-        token.setId("settings-remote-token");
-        token.setPromptText("Bearer token");
-        tenant.setId("settings-remote-tenant");
-        tenant.setPromptText("optional");
         GridPane form = SettingsForms.form();
-        SettingsForms.row(form, 0, "Base URL", url);
-        SettingsForms.row(form, 1, "Token", token);
-        SettingsForms.row(form, 2, "Tenant id", tenant);
+        SettingsForms.row(form, 0, "Base URL", SettingsForms.field(url, "settings-remote-url",
+                "http://team-server:8787"));
+        SettingsForms.row(form, 1, "Token", SettingsForms.field(token, "settings-remote-token", "Bearer token"));
+        SettingsForms.row(form, 2, "Tenant id", SettingsForms.field(tenant, "settings-remote-tenant", "optional"));
         test.setId("settings-test-connection");
         apply.setId("settings-apply-connection");
         apply.getStyleClass().add("accent");

@@ -1,11 +1,11 @@
 package dev.builderdesk.ui.settings;
 
-import dev.builderdesk.ui.fx.Failures;
 import dev.builderdesk.client.RunApiClient;
 import dev.builderdesk.client.ServerConnection;
 import dev.builderdesk.protocol.Model;
 import dev.builderdesk.protocol.Provider;
 import dev.builderdesk.protocol.ProviderRequest;
+import dev.builderdesk.ui.fx.Failures;
 import dev.builderdesk.ui.picker.ModelChoice;
 import dev.builderdesk.ui.picker.ModelPickerViewModel;
 import java.util.List;
@@ -63,7 +63,11 @@ public final class SettingsViewModel {
         this.io = io;
         this.env = env;
         this.picker = picker;
-        theme.addListener((obs, old, now) -> save(saved.withTheme(now)));
+        theme.addListener((obs, old, now) -> {
+            if (now != saved.theme()) {
+                save(saved.withTheme(now));
+            }
+        });
     }
 
     /** Reads the saved settings (theme, connection fields, the picker's favourites and recents). */

@@ -123,8 +123,7 @@ public final class MainView extends BorderPane {
 
     private void bindToModel() {
         status.textProperty().bind(model.statusProperty());
-        status.pseudoClassStateChanged(CONNECTED, false);
-        model.statusProperty().subscribe(s -> status.pseudoClassStateChanged(CONNECTED, s.startsWith("Connected")));
+        model.connectedProperty().subscribe(on -> status.pseudoClassStateChanged(CONNECTED, on));
         settings.visibleProperty().bind(model.settingsPageProperty().isNotNull());
         model.settingsPageProperty().subscribe(page -> {
             if (page != null) {

@@ -1,22 +1,22 @@
 package dev.builderdesk.ui.shell;
 
-import dev.builderdesk.ui.fx.Failures;
+import dev.builderdesk.client.Errors;
 import dev.builderdesk.client.RunApiClient;
 import dev.builderdesk.protocol.App;
 import dev.builderdesk.protocol.ChatSession;
 import dev.builderdesk.protocol.ChatSessionDetail;
-import dev.builderdesk.protocol.Run;
 import dev.builderdesk.protocol.CreateAppRequest;
 import dev.builderdesk.protocol.Model;
-import dev.builderdesk.client.Errors;
+import dev.builderdesk.protocol.Run;
 import dev.builderdesk.ui.composer.ComposerViewModel;
 import dev.builderdesk.ui.composer.Problem;
 import dev.builderdesk.ui.files.FilesViewModel;
-import dev.builderdesk.ui.settings.DesktopEnvironment;
-import dev.builderdesk.ui.settings.SettingsViewModel;
+import dev.builderdesk.ui.fx.Failures;
 import dev.builderdesk.ui.inspector.InspectorViewModel;
 import dev.builderdesk.ui.picker.ModelChoice;
 import dev.builderdesk.ui.picker.ModelPickerViewModel;
+import dev.builderdesk.ui.settings.DesktopEnvironment;
+import dev.builderdesk.ui.settings.SettingsViewModel;
 import dev.builderdesk.ui.timeline.TimelineViewModel;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -54,6 +56,7 @@ public final class MainViewModel implements AutoCloseable {
     private final SettingsViewModel settings;
     private final FilesViewModel files;
     private final ReadOnlyStringWrapper settingsPage = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper();
 
     public MainViewModel(RunApiClient client, Executor ui, Executor io) {
         this(client, ui, io, DesktopEnvironment.detached(connection -> {
@@ -81,9 +84,10 @@ public final class MainViewModel implements AutoCloseable {
             composer.refreshBase();
             files.load(composer.appIdProperty().get());
         });
+        // The file marks follow the run this window just ran (the inspector has fetched it anyway), not an older
+        // run the user clicks to inspect: its changes are not what the draft differs by now.
         inspector.runProperty().addListener((obs, old, run) -> {
-            if (run != null && run.resultRevisionId() != null && (old == null || !run.runId().equals(old.runId())
-                    || !run.status().equals(old.status()))) {
+            if (run != null && run.resultRevisionId() != null && run.runId().equals(composer.currentRunId())) {
                 files.showRunChanges(composer.appIdProperty().get(), run.baseRevisionId(), run.resultRevisionId());
             }
         });
@@ -217,9 +221,20 @@ public final class MainViewModel implements AutoCloseable {
 
     /** Reloads the picker's models (after Settings changed them); the selection stays as it is. */
     public CompletableFuture<Void> reloadModels() {
-        return CompletableFuture.supplyAsync(() -> client.listModels(Model.CHAT, true, 0, 500).models(), io)
-                .thenAcceptAsync(list -> picker.setModels(list.stream().filter(Model::isActive)
-                        .map(ModelChoice::of).toList()), ui);
+        return CompletableFuture.supplyAsync(this::activeChatModels, io).thenAcceptAsync(this::showModels, ui);
+    }
+
+    private List<Model> activeChatModels() {
+        return client.listModels(Model.CHAT, true, 0, 500).models();
+    }
+
+    private void showModels(List<Model> models) {
+        picker.setModels(models.stream().filter(Model::isActive).map(ModelChoice::of).toList());
+    }
+
+    /** Whether the last load reached the server (the top bar shows the status in green). */
+    public ReadOnlyBooleanProperty connectedProperty() {
+        return connected.getReadOnlyProperty();
     }
 
     /** Loads apps and models from the server. */
@@ -234,7 +249,7 @@ public final class MainViewModel implements AutoCloseable {
                 client.createApp(new CreateAppRequest("My app", "vite-react", null));
                 list = client.listApps();
             }
-            return new Loaded(list, client.listModels("chat", true, 0, 500).models());
+            return new Loaded(list, activeChatModels());
         }, io).handleAsync((loaded, failure) -> {
             if (failure != null) {
                 Throwable cause = Failures.cause(failure);
@@ -245,11 +260,12 @@ public final class MainViewModel implements AutoCloseable {
                 return null;
             }
             apps.setAll(loaded.apps());
-            picker.setModels(loaded.models().stream().filter(Model::isActive).map(ModelChoice::of).toList());
+            showModels(loaded.models());
             if (selectedApp.get() == null && !apps.isEmpty()) {
                 selectedApp.set(apps.get(0));
             }
             status.set(env.embedded() ? "Connected · embedded server" : "Connected · " + client.connection().baseUrl());
+            connected.set(true);
             return null;
         }, ui);
     }

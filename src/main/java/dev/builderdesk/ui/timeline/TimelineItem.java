@@ -1,5 +1,6 @@
 package dev.builderdesk.ui.timeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.builderdesk.protocol.Diagnostic;
 import java.util.List;
 
@@ -20,28 +21,29 @@ public sealed interface TimelineItem {
     }
 
     /**
-     * A tool call: its intent label, state, duration, input and output JSON, diagnostics when it failed, and —
-     * for a failure — whether the agent recovered afterwards (a later call of the same tool succeeded).
+     * A tool call: its intent label, state, duration, input and output (the event's JSON trees, never changed;
+     * formatted only when a card is expanded), diagnostics when it failed, and — for a failure — whether the
+     * agent recovered afterwards (a later call of the same tool succeeded).
      */
-    record ToolCall(String spanId, String tool, String label, State state, long durationMs, String inputJson,
-            String outputJson, List<Diagnostic> diagnostics, Recovery recovery) implements TimelineItem {
+    record ToolCall(String spanId, String tool, String label, State state, long durationMs, JsonNode input,
+            JsonNode output, List<Diagnostic> diagnostics, Recovery recovery) implements TimelineItem {
         /** Where a tool call is. */
         public enum State { RUNNING, DONE, FAILED }
 
         /** What became of a failure: not known yet, a later call of the same tool succeeded, or the run ended. */
         public enum Recovery { NONE, PENDING, RECOVERED, NOT_RECOVERED }
 
-        static ToolCall running(String spanId, String tool, String label, String inputJson) {
-            return new ToolCall(spanId, tool, label, State.RUNNING, 0, inputJson, null, List.of(), Recovery.NONE);
+        static ToolCall running(String spanId, String tool, String label, JsonNode input) {
+            return new ToolCall(spanId, tool, label, State.RUNNING, 0, input, null, List.of(), Recovery.NONE);
         }
 
-        ToolCall finish(State to, long millis, String output, List<Diagnostic> why) {
-            return new ToolCall(spanId, tool, label, to, millis, inputJson, output, why,
+        ToolCall finish(State to, long millis, JsonNode result, List<Diagnostic> why) {
+            return new ToolCall(spanId, tool, label, to, millis, input, result, why,
                     to == State.FAILED ? Recovery.PENDING : Recovery.NONE);
         }
 
         ToolCall recovery(Recovery to) {
-            return new ToolCall(spanId, tool, label, state, durationMs, inputJson, outputJson, diagnostics, to);
+            return new ToolCall(spanId, tool, label, state, durationMs, input, output, diagnostics, to);
         }
 
         boolean isRead() {

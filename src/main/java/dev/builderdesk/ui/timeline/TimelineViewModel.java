@@ -1,8 +1,8 @@
 package dev.builderdesk.ui.timeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.builderdesk.client.RunEvent;
 import dev.builderdesk.protocol.Diagnostic;
-import dev.builderdesk.protocol.Json;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -107,12 +107,12 @@ public final class TimelineViewModel {
                 dropThinking();
                 toolRows.put(t.payload().spanId(), items.size());
                 items.add(TimelineItem.ToolCall.running(t.payload().spanId(), t.payload().tool(),
-                        ToolLabels.label(t.payload().tool(), t.payload().input()), Json.write(t.payload().input())));
+                        ToolLabels.label(t.payload().tool(), t.payload().input()), t.payload().input()));
             }
             case RunEvent.ToolCompleted t -> finishTool(t.payload().spanId(), TimelineItem.ToolCall.State.DONE,
-                    t.payload().durationMs(), Json.write(t.payload().output()), List.of());
+                    t.payload().durationMs(), t.payload().output(), List.of());
             case RunEvent.ToolFailed t -> finishTool(t.payload().spanId(), TimelineItem.ToolCall.State.FAILED,
-                    t.payload().durationMs(), Json.write(t.payload().output()), t.diagnostics());
+                    t.payload().durationMs(), t.payload().output(), t.diagnostics());
             case RunEvent.ProviderRetry r -> items.add(new TimelineItem.Notice("Provider retry "
                     + r.payload().attempt() + "/" + r.payload().maxAttempts() + ": " + r.payload().message()));
             case RunEvent.RunError r -> items.add(new TimelineItem.Notice(message(r.diagnostics(), "Error")));
@@ -125,7 +125,7 @@ public final class TimelineViewModel {
         }
     }
 
-    private void finishTool(String spanId, TimelineItem.ToolCall.State state, long durationMs, String output,
+    private void finishTool(String spanId, TimelineItem.ToolCall.State state, long durationMs, JsonNode output,
             List<Diagnostic> diagnostics) {
         Integer row = toolRows.remove(spanId);
         if (row == null || !(items.get(row) instanceof TimelineItem.ToolCall call)) {

@@ -1,8 +1,10 @@
 package dev.builderdesk.ui.timeline;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.builderdesk.protocol.Diagnostic;
 import dev.builderdesk.protocol.Json;
-import java.io.IOException;
+import dev.builderdesk.ui.fx.Durations;
 import javafx.geometry.VPos;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
@@ -35,13 +37,13 @@ final class ToolCards {
 
     static VBox explored(TimelineItem.Explored e, boolean open) {
         VBox box = new VBox(row("✓", "Explored " + e.reads().size() + " files", e.targets(),
-                duration(e.durationMs()), open));
+                Durations.format(e.durationMs()), open));
         box.getStyleClass().add("timeline-tool");
         if (open) {
             GridPane grid = grid();
             int r = 0;
             for (TimelineItem.ToolCall read : e.reads()) {
-                grid.addRow(r++, key(duration(read.durationMs())), value(read.label()));
+                grid.addRow(r++, key(Durations.format(read.durationMs())), value(read.label()));
             }
             box.getChildren().add(grid);
         }
@@ -77,11 +79,7 @@ final class ToolCards {
     }
 
     private static String meta(TimelineItem.ToolCall t) {
-        return t.state() == TimelineItem.ToolCall.State.RUNNING ? "running…" : duration(t.durationMs());
-    }
-
-    static String duration(long millis) {
-        return millis < 1 ? "<1 ms" : millis < 1000 ? millis + " ms" : String.format("%.1f s", millis / 1000.0);
+        return t.state() == TimelineItem.ToolCall.State.RUNNING ? "running…" : Durations.format(t.durationMs());
     }
 
     private static String iconOf(TimelineItem.ToolCall.State state) {
@@ -112,8 +110,8 @@ final class ToolCards {
             case PENDING -> "waiting to see whether the agent recovers…";
             case NONE -> null;
         });
-        r = field(grid, r, "input", pretty(t.inputJson()));
-        field(grid, r, "output", pretty(t.outputJson()));
+        r = field(grid, r, "input", pretty(t.input()));
+        field(grid, r, "output", pretty(t.output()));
         return grid;
     }
 
@@ -152,15 +150,15 @@ final class ToolCards {
         return value;
     }
 
-    /** JSON indented for reading; anything that is not JSON as it is. */
-    private static String pretty(String json) {
-        if (json == null) {
+    /** JSON indented for reading (done here, when a card opens, not for every event). */
+    private static String pretty(JsonNode json) {
+        if (json == null || json.isNull() || json.isMissingNode()) {
             return null;
         }
         try {
-            return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(Json.mapper().readTree(json));
-        } catch (IOException e) {
-            return json;
+            return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            return json.toString();
         }
     }
 }

@@ -40,7 +40,7 @@ public interface RunApiClient {
 
     Health health();
 
-    /** {@code GET /models}; null filters are not sent. */
+    /** {@code GET /models}; null filters are not sent (the server then lists active models only). */
     ModelList listModels(String capabilityType, Boolean isActive, int skip, int limit);
 
     Model getModel(String modelId);

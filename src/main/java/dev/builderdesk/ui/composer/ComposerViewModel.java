@@ -229,7 +229,7 @@ public final class ComposerViewModel implements AutoCloseable {
             return;
         }
         prompt.set(run.input());
-        picker.selectedProperty().set(picker.choiceFor(run.requestedModelId()));
+        picker.selectedProperty().set(picker.choiceAskedBy(run));
         send();
     }
 

@@ -1,5 +1,6 @@
 package dev.builderdesk.ui.picker;
 
+import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -18,6 +19,7 @@ import javafx.stage.Popup;
  * to choose, Esc to close.
  */
 public final class ModelPickerButton extends Button {
+    private static final PseudoClass UNAVAILABLE = PseudoClass.getPseudoClass("unavailable");
     private final ModelPickerViewModel model;
     private final Popup popup = new Popup();
     private final TextField search = new TextField();
@@ -60,6 +62,7 @@ public final class ModelPickerButton extends Button {
 
     private void bindToModel() {
         textProperty().bind(model.selectedProperty().map(c -> c.name() + "  ▾"));
+        model.selectedUnavailableProperty().subscribe(off -> pseudoClassStateChanged(UNAVAILABLE, off));
         search.textProperty().bindBidirectional(model.queryProperty());
         list.setItems(model.rows());
         model.highlightedProperty().subscribe(choice -> model.rows().stream()
@@ -133,7 +136,7 @@ public final class ModelPickerButton extends Button {
                     boolean chosen = c.choice().equals(model.selectedProperty().get());
                     Label name = new Label((chosen ? "✓ " : "") + c.choice().name());
                     name.getStyleClass().add("model-picker-name");
-                    Label provider = new Label(c.choice().isAuto() ? "picks the default model"
+                    Label provider = new Label(c.choice().isAuto() ? model.autoHintProperty().get()
                             : c.choice().provider());
                     provider.getStyleClass().add("model-picker-provider");
                     Region spacer = new Region();

@@ -1,12 +1,17 @@
 package dev.builderdesk.ui.picker;
 
+import dev.builderdesk.protocol.Run;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -39,8 +44,12 @@ public final class ModelPickerViewModel {
     private final ObjectProperty<ModelChoice> selected = new SimpleObjectProperty<>(ModelChoice.AUTO);
     private final ObjectProperty<ModelChoice> highlighted = new SimpleObjectProperty<>();
     private Runnable remembered = () -> { };
+    private final ReadOnlyStringWrapper autoHint = new ReadOnlyStringWrapper("");
+    private final BooleanBinding selectedUnavailable;
 
     public ModelPickerViewModel() {
+        selectedUnavailable = Bindings.createBooleanBinding(() -> !selected.get().isAuto()
+                && models.stream().noneMatch(m -> m.id().equals(selected.get().id())), selected, rows);
         query.addListener((obs, old, now) -> rebuild());
         rebuild();
     }
@@ -59,6 +68,16 @@ public final class ModelPickerViewModel {
 
     public ObjectProperty<ModelChoice> highlightedProperty() {
         return highlighted;
+    }
+
+    /** What the Auto row says it will use ("uses Model A (default)"), empty when nothing is known. */
+    public ReadOnlyStringProperty autoHintProperty() {
+        return autoHint.getReadOnlyProperty();
+    }
+
+    /** Names the model Auto resolves to now (null: none is active). */
+    public void setAutoTarget(String modelName) {
+        autoHint.set(modelName == null ? "no active chat model" : "uses " + modelName);
     }
 
     /** Replaces the models (Auto is always first). A selection that is no longer listed stays as it was. */
@@ -109,17 +128,33 @@ public final class ModelPickerViewModel {
         this.remembered = action;
     }
 
-    /**
-     * The choice for a model id a run asked for: Auto for null, the listed model, or — if it is no longer listed —
-     * a placeholder that keeps the id, so a reopened thread or a retry never silently switches to another model
-     * (the server answers MODEL_UNAVAILABLE and the user chooses).
-     */
+    /** The listed choice with this id; Auto for null; an unavailable placeholder for an id no longer listed. */
     public ModelChoice choiceFor(String id) {
+        return choiceFor(id, null);
+    }
+
+    /**
+     * The choice a run asked for: Auto when it asked for none, the listed model, or — when that model is no longer
+     * active — a placeholder keeping the id (and the name the run knew), so a reopened thread or a retry never
+     * silently switches to another model: sending says MODEL_UNAVAILABLE and the user chooses.
+     */
+    public ModelChoice choiceAskedBy(Run run) {
+        return choiceFor(run.requestedModelId(), run.requestedModelId() != null
+                && run.requestedModelId().equals(run.resolvedModelId()) ? run.resolvedModelName() : null);
+    }
+
+    private ModelChoice choiceFor(String id, String knownName) {
         if (id == null) {
             return ModelChoice.AUTO;
         }
         return models.stream().filter(m -> id.equals(m.id())).findFirst()
-                .orElse(new ModelChoice(id, "Unavailable model", "", "", null, true));
+                .orElse(new ModelChoice(id, (knownName == null ? "Model" : knownName) + " (unavailable)", "", "",
+                        null, true));
+    }
+
+    /** Whether the selection is a model that is no longer offered (the button is dimmed); follows reloads. */
+    public BooleanBinding selectedUnavailableProperty() {
+        return selectedUnavailable;
     }
 
     /** Chooses a model: it becomes the selection and the most recent. */

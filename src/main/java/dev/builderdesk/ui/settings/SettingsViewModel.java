@@ -8,6 +8,8 @@ import dev.builderdesk.protocol.ProviderRequest;
 import dev.builderdesk.ui.fx.Failures;
 import dev.builderdesk.ui.picker.ModelChoice;
 import dev.builderdesk.ui.picker.ModelPickerViewModel;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -190,8 +192,7 @@ public final class SettingsViewModel {
     public CompletableFuture<Void> reloadModels() {
         record Loaded(List<Provider> providers, List<Model> models) {
         }
-        return CompletableFuture.supplyAsync(() -> new Loaded(client.listProviders(),
-                client.listModels(Model.CHAT, null, 0, 1000).models()), io).handleAsync((loaded, failure) -> {
+        return CompletableFuture.supplyAsync(() -> new Loaded(client.listProviders(), allChatModels()), io).handleAsync((loaded, failure) -> {
                     if (failure != null) {
                         modelsMessage.set("Cannot list models: " + Failures.message(failure));
                         return null;
@@ -200,6 +201,14 @@ public final class SettingsViewModel {
                     models.setAll(loaded.models().stream().map(this::row).toList());
                     return null;
                 }, ui);
+    }
+
+    /** Active and inactive chat models by name: the API lists one or the other (active when not asked). */
+    private List<Model> allChatModels() {
+        List<Model> all = new ArrayList<>(client.listModels(Model.CHAT, true, 0, 1000).models());
+        all.addAll(client.listModels(Model.CHAT, false, 0, 1000).models());
+        all.sort(Comparator.comparing(Model::name).thenComparing(Model::id));
+        return all;
     }
 
     private ModelRow row(Model m) {
@@ -243,7 +252,7 @@ public final class SettingsViewModel {
 
     private String discoverInto(Provider p) {
         List<String> offered = client.discoverModels(p.id()).models();
-        List<Model> known = client.listModels(Model.CHAT, null, 0, 1000).models();
+        List<Model> known = allChatModels();
         int added = 0;
         for (String id : offered) {
             boolean present = known.stream().anyMatch(m -> m.providers().stream()

@@ -1,6 +1,5 @@
 package dev.builderdesk.ui.shell;
 
-import dev.builderdesk.protocol.App;
 import dev.builderdesk.protocol.ChatSession;
 import dev.builderdesk.ui.composer.ComposerView;
 import dev.builderdesk.ui.files.FilesView;
@@ -8,7 +7,6 @@ import dev.builderdesk.ui.inspector.InspectorView;
 import dev.builderdesk.ui.settings.SettingsView;
 import dev.builderdesk.ui.settings.Themes;
 import dev.builderdesk.ui.timeline.TimelineView;
-import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -33,7 +31,6 @@ import javafx.scene.layout.VBox;
 public final class MainView extends BorderPane {
     private static final PseudoClass CONNECTED = PseudoClass.getPseudoClass("connected");
     private final MainViewModel model;
-    private final ListView<App> apps = new ListView<>();
     private final ListView<ChatSession> threads = new ListView<>();
     private final Label status = new Label();
     private final Button newThread = new Button("New thread");
@@ -69,20 +66,7 @@ public final class MainView extends BorderPane {
         top.getStyleClass().add("top-bar");
         setTop(top);
 
-        Label appsTitle = new Label("APPS");
-        appsTitle.getStyleClass().add("rail-title");
-        apps.setId("apps-list");
-        apps.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(App app, boolean empty) {
-                super.updateItem(app, empty);
-                setText(empty || app == null ? null : app.name());
-                setPrefWidth(0);
-            }
-        });
-        apps.setFixedCellSize(34);
-        // The rail is a VBox: without these minimums a short window squeezes the lists to a sliver.
-        apps.setMinHeight(Region.USE_PREF_SIZE);
+        // The rail is a VBox: without these a short window squeezes the threads to a sliver.
         threads.setPrefHeight(160);
         threads.setMinHeight(80);
 
@@ -100,7 +84,7 @@ public final class MainView extends BorderPane {
             }
         });
         VBox.setVgrow(threads, Priority.ALWAYS);
-        VBox rail = new VBox(8, appsTitle, apps, new FilesView(model.files()), threadsTitle, threads, newThread);
+        VBox rail = new VBox(8, new AppsView(model), new FilesView(model.files()), threadsTitle, threads, newThread);
         rail.getStyleClass().add("left-rail");
         rail.setPrefWidth(230);
         rail.setMinWidth(200);
@@ -131,19 +115,6 @@ public final class MainView extends BorderPane {
             }
         });
         model.settings().themeProperty().subscribe(Themes::apply);
-        apps.setItems(model.apps());
-        apps.prefHeightProperty().bind(Bindings.size(model.apps()).map(n -> Math.max(1, Math.min(4, n.intValue()))
-                * apps.getFixedCellSize() + 10));
-        model.selectedAppProperty().subscribe(app -> {
-            if (app != null && apps.getSelectionModel().getSelectedItem() != app) {
-                apps.getSelectionModel().select(app);
-            }
-        });
-        apps.getSelectionModel().selectedItemProperty().subscribe(app -> {
-            if (app != null) {
-                model.selectedAppProperty().set(app);
-            }
-        });
         threads.setItems(model.threads());
         model.selectedThreadProperty().subscribe(thread -> {
             if (thread == null) {

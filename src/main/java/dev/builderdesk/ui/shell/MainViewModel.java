@@ -13,6 +13,7 @@ import dev.builderdesk.ui.composer.Problem;
 import dev.builderdesk.ui.files.FilesViewModel;
 import dev.builderdesk.ui.fx.Failures;
 import dev.builderdesk.ui.inspector.InspectorViewModel;
+import dev.builderdesk.ui.picker.AutoResolution;
 import dev.builderdesk.ui.picker.ModelChoice;
 import dev.builderdesk.ui.picker.ModelPickerViewModel;
 import dev.builderdesk.ui.settings.DesktopEnvironment;
@@ -57,6 +58,7 @@ public final class MainViewModel implements AutoCloseable {
     private final FilesViewModel files;
     private final ReadOnlyStringWrapper settingsPage = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper appsMessage = new ReadOnlyStringWrapper("");
 
     public MainViewModel(RunApiClient client, Executor ui, Executor io) {
         this(client, ui, io, DesktopEnvironment.detached(connection -> {
@@ -148,8 +150,8 @@ public final class MainViewModel implements AutoCloseable {
                     timeline.history(opened.detail().messages());
                     ModelChoice remembered = selectionByThread.get(thread.id());
                     if (remembered == null) {
-                        remembered = picker.choiceFor(opened.runs().isEmpty() ? null
-                                : opened.runs().get(0).requestedModelId());
+                        remembered = opened.runs().isEmpty() ? ModelChoice.AUTO
+                                : picker.choiceAskedBy(opened.runs().get(0));
                     }
                     picker.selectedProperty().set(remembered);
                     inspector.show(app.id(), opened.runs().isEmpty() ? null : opened.runs().get(0).runId());
@@ -219,6 +221,34 @@ public final class MainViewModel implements AutoCloseable {
         settingsPage.set(null);
     }
 
+    /** Why the last app could not be created; empty when it could. */
+    public ReadOnlyStringProperty appsMessageProperty() {
+        return appsMessage.getReadOnlyProperty();
+    }
+
+    /**
+     * Creates an app — from a template ({@code vite-react}, {@code empty}) or by adopting an existing folder (the
+     * embedded server reads it; a remote server cannot) — and opens it.
+     */
+    public CompletableFuture<Void> createApp(String name, String template, String folder) {
+        appsMessage.set("");
+        record Created(App app, List<App> all) {
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            App app = client.createApp(new CreateAppRequest(name, template, folder));
+            return new Created(app, client.listApps());
+        }, io).handleAsync((created, failure) -> {
+            if (failure != null) {
+                appsMessage.set("Could not create the app: " + Failures.message(failure));
+                return null;
+            }
+            apps.setAll(created.all());
+            created.all().stream().filter(a -> a.id().equals(created.app().id())).findFirst()
+                    .ifPresent(selectedApp::set);
+            return null;
+        }, ui);
+    }
+
     /** Reloads the picker's models (after Settings changed them); the selection stays as it is. */
     public CompletableFuture<Void> reloadModels() {
         return CompletableFuture.supplyAsync(this::activeChatModels, io).thenAcceptAsync(this::showModels, ui);
@@ -230,6 +260,7 @@ public final class MainViewModel implements AutoCloseable {
 
     private void showModels(List<Model> models) {
         picker.setModels(models.stream().filter(Model::isActive).map(ModelChoice::of).toList());
+        picker.setAutoTarget(AutoResolution.resolve(models).map(Model::name).orElse(null));
     }
 
     /** Whether the last load reached the server (the top bar shows the status in green). */

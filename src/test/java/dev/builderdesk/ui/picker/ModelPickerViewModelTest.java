@@ -2,7 +2,10 @@ package dev.builderdesk.ui.picker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.builderdesk.protocol.Model;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The picker's sections, search, keyboard and favourites, without a display. */
@@ -79,5 +82,40 @@ class ModelPickerViewModelTest {
                 new ModelChoice("1", "Mistral Small", "ms", "Mistral", null, true),
                 new ModelChoice("2", "Small Model", "sm", "Local", null, true)), "small");
         assertThat(ranked).extracting(ModelChoice::name).containsExactly("Small Model", "Mistral Small");
+    }
+
+    @Test
+    void aSelectionNoLongerOfferedKeepsItsIdAndIsMarkedUnavailableUntilItReturns() {
+        model.setModels(List.of(QWEN, GPT));
+        model.selectedProperty().set(model.choiceFor("gone"));
+        assertThat(model.selectedProperty().get().id()).as("never silently another model").isEqualTo("gone");
+        assertThat(model.selectedProperty().get().name()).isEqualTo("Model (unavailable)");
+        assertThat(model.selectedUnavailableProperty().get()).isTrue();
+        model.setModels(List.of(QWEN, GPT, new ModelChoice("gone", "Back again", "back", "Ollama", null, true)));
+        assertThat(model.selectedUnavailableProperty().get()).isFalse();
+        model.choose(ModelChoice.AUTO);
+        assertThat(model.selectedUnavailableProperty().get()).isFalse();
+    }
+
+    static Model model(String id, String tenant, String name, boolean active, boolean isDefault) {
+        return new Model(id, tenant, name, name, null, Model.CHAT, "active", "1", Map.of(), Map.of(), active,
+                isDefault, List.of(), Instant.EPOCH, Instant.EPOCH);
+    }
+
+    @Test
+    void autoResolvesLikeTheServerTenantDefaultThenGlobalDefaultThenFirstByName() {
+        Model zed = model("1", null, "Zed", true, false);
+        Model alpha = model("2", null, "Alpha", true, false);
+        Model global = model("3", null, "Global default", true, true);
+        Model tenant = model("4", "t", "Tenant default", true, true);
+        Model inactive = model("5", "t", "Inactive default", false, true);
+        assertThat(AutoResolution.resolve(List.of(zed, global, tenant, inactive))).contains(tenant);
+        assertThat(AutoResolution.resolve(List.of(zed, global, inactive))).contains(global);
+        assertThat(AutoResolution.resolve(List.of(zed, alpha, inactive))).contains(alpha);
+        assertThat(AutoResolution.resolve(List.of(inactive))).isEmpty();
+        model.setAutoTarget("Alpha");
+        assertThat(model.autoHintProperty().get()).isEqualTo("uses Alpha");
+        model.setAutoTarget(null);
+        assertThat(model.autoHintProperty().get()).isEqualTo("no active chat model");
     }
 }

@@ -1,0 +1,112 @@
+package dev.builderdesk.ui.shell;
+
+import dev.builderdesk.protocol.App;
+import java.io.File;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+
+/**
+ * The rail's apps: the list (the selected app is the workspace's) and "+" to create one from a template or to
+ * open an existing folder; a failure to create is shown under the list.
+ */
+final class AppsView extends VBox {
+    private static final double ROW = 34;
+    private final MainViewModel model;
+    private final ListView<App> apps = new ListView<>();
+    private final MenuButton add = new MenuButton("+");
+    private final MenuItem fromTemplate = new MenuItem("New app from the Vite + React template…");
+    private final MenuItem empty = new MenuItem("New empty app…");
+    private final MenuItem openFolder = new MenuItem("Open an existing folder…");
+    private final Label message = new Label();
+
+    AppsView(MainViewModel model) {
+        this.model = model;
+        createLayout();
+        bindToModel();
+        wireActions();
+    }
+
+    private void createLayout() {
+        setSpacing(4);
+        Label title = new Label("APPS");
+        title.getStyleClass().add("rail-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        add.setId("apps-add");
+        add.getStyleClass().addAll("flat", "rail-add");
+        fromTemplate.setId("apps-new-template");
+        empty.setId("apps-new-empty");
+        openFolder.setId("apps-open-folder");
+        add.getItems().addAll(fromTemplate, empty, openFolder);
+        HBox header = new HBox(title, spacer, add);
+        header.getStyleClass().add("rail-header");
+        apps.setId("apps-list");
+        apps.setFixedCellSize(ROW);
+        // The rail is a VBox: without a minimum a short window squeezes the list to a sliver.
+        apps.setMinHeight(Region.USE_PREF_SIZE);
+        apps.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(App app, boolean isEmpty) {
+                super.updateItem(app, isEmpty);
+                setText(isEmpty || app == null ? null : app.name());
+                // Width 0 so the list never scrolls sideways: long names end in an ellipsis instead.
+                setPrefWidth(0);
+            }
+        });
+        message.setId("apps-message");
+        message.setWrapText(true);
+        message.getStyleClass().add("composer-error");
+        getChildren().addAll(header, apps, message);
+    }
+
+    private void bindToModel() {
+        apps.setItems(model.apps());
+        apps.prefHeightProperty().bind(Bindings.size(model.apps()).map(n -> Math.max(1, Math.min(4, n.intValue()))
+                * ROW + 10));
+        model.selectedAppProperty().subscribe(app -> {
+            if (app != null && apps.getSelectionModel().getSelectedItem() != app) {
+                apps.getSelectionModel().select(app);
+            }
+        });
+        apps.getSelectionModel().selectedItemProperty().subscribe(app -> {
+            if (app != null) {
+                model.selectedAppProperty().set(app);
+            }
+        });
+        message.textProperty().bind(model.appsMessageProperty());
+        message.visibleProperty().bind(model.appsMessageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+    }
+
+    private void wireActions() {
+        fromTemplate.setOnAction(e -> askName("landing-page").ifPresent(n -> model.createApp(n, "vite-react", null)));
+        empty.setOnAction(e -> askName("my-app").ifPresent(n -> model.createApp(n, "empty", null)));
+        openFolder.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Open an existing app folder");
+            File folder = chooser.showDialog(getScene().getWindow());
+            if (folder != null) {
+                model.createApp(folder.getName(), null, folder.getAbsolutePath());
+            }
+        });
+    }
+
+    private Optional<String> askName(String suggestion) {
+        TextInputDialog dialog = new TextInputDialog(suggestion);
+        dialog.setTitle("New app");
+        dialog.setHeaderText("Name of the new app");
+        dialog.initOwner(getScene().getWindow());
+        return dialog.showAndWait().map(String::strip).filter(n -> !n.isEmpty());
+    }
+}

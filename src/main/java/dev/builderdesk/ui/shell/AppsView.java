@@ -1,11 +1,11 @@
 package dev.builderdesk.ui.shell;
 
 import dev.builderdesk.protocol.App;
+import dev.builderdesk.ui.fx.TextCells;
 import java.io.File;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -55,15 +55,7 @@ final class AppsView extends VBox {
         apps.setFixedCellSize(ROW);
         // The rail is a VBox: without a minimum a short window squeezes the list to a sliver.
         apps.setMinHeight(Region.USE_PREF_SIZE);
-        apps.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(App app, boolean isEmpty) {
-                super.updateItem(app, isEmpty);
-                setText(isEmpty || app == null ? null : app.name());
-                // Width 0 so the list never scrolls sideways: long names end in an ellipsis instead.
-                setPrefWidth(0);
-            }
-        });
+        apps.setCellFactory(TextCells.of(App::name));
         message.setId("apps-message");
         message.setWrapText(true);
         message.getStyleClass().add("composer-error");

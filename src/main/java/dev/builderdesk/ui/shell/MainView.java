@@ -3,6 +3,7 @@ package dev.builderdesk.ui.shell;
 import dev.builderdesk.protocol.ChatSession;
 import dev.builderdesk.ui.composer.ComposerView;
 import dev.builderdesk.ui.files.FilesView;
+import dev.builderdesk.ui.fx.TextCells;
 import dev.builderdesk.ui.inspector.InspectorView;
 import dev.builderdesk.ui.settings.SettingsView;
 import dev.builderdesk.ui.settings.Themes;
@@ -10,7 +11,6 @@ import dev.builderdesk.ui.timeline.TimelineView;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -74,15 +74,7 @@ public final class MainView extends BorderPane {
         threadsTitle.getStyleClass().add("rail-title");
         threads.setId("threads-list");
         threads.setPlaceholder(new Label("No threads yet"));
-        threads.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(ChatSession thread, boolean empty) {
-                super.updateItem(thread, empty);
-                setText(empty || thread == null ? null : thread.title());
-                // Width 0 so the list never scrolls sideways: long titles end in an ellipsis instead.
-                setPrefWidth(0);
-            }
-        });
+        threads.setCellFactory(TextCells.of(ChatSession::title));
         VBox.setVgrow(threads, Priority.ALWAYS);
         VBox rail = new VBox(8, new AppsView(model), new FilesView(model.files()), threadsTitle, threads, newThread);
         rail.getStyleClass().add("left-rail");

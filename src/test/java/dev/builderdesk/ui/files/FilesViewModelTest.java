@@ -3,39 +3,20 @@ package dev.builderdesk.ui.files;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.builderdesk.client.ClientRuntime;
-import dev.builderdesk.client.RunApiClient;
-import dev.builderdesk.client.ServerConnection;
+import dev.builderdesk.testkit.ServerTestBase;
 import dev.builderdesk.testkit.TestServer;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The rail's files against the real server: the draft's tree, then what a finished run changed. */
-class FilesViewModelTest {
-    @TempDir
-    Path dir;
-    TestServer server;
-    ClientRuntime runtime;
+class FilesViewModelTest extends ServerTestBase {
     FilesViewModel files;
-    String app;
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dir);
-        runtime = new ClientRuntime();
-        files = new FilesViewModel(RunApiClient.connect(runtime, ServerConnection.of(server.baseUrl(),
-                TestServer.ACME_OWNER)), Runnable::run, Runnable::run);
-        app = server.createApp("app", "vite-react").get("id").asText();
-    }
-
-    @AfterEach
-    void stop() {
-        runtime.close();
-        server.close();
+        start(TestServer.Options.defaults(), "vite-react");
+        files = new FilesViewModel(client(), Runnable::run, Runnable::run);
     }
 
     @Test

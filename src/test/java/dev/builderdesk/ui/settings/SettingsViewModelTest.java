@@ -2,26 +2,17 @@ package dev.builderdesk.ui.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.builderdesk.client.ClientRuntime;
-import dev.builderdesk.client.RunApiClient;
-import dev.builderdesk.client.ServerConnection;
+import dev.builderdesk.testkit.ServerTestBase;
 import dev.builderdesk.testkit.TestServer;
 import dev.builderdesk.ui.picker.ModelPickerViewModel;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Settings without a display, against the real server: connection test, endpoints and models, saved choices. */
-class SettingsViewModelTest {
-    @TempDir
-    Path dir;
-    TestServer server;
-    ClientRuntime runtime;
+class SettingsViewModelTest extends ServerTestBase {
     final SettingsStore store = SettingsStore.inMemory();
     final List<DesktopSettings> reconnects = new ArrayList<>();
     final ModelPickerViewModel picker = new ModelPickerViewModel();
@@ -29,19 +20,10 @@ class SettingsViewModelTest {
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dir);
-        runtime = new ClientRuntime();
-        RunApiClient client = RunApiClient.connect(runtime, ServerConnection.of(server.baseUrl(),
-                TestServer.ACME_OWNER));
-        DesktopEnvironment env = new DesktopEnvironment(store, c -> RunApiClient.connect(runtime, c),
-                reconnects::add, true, "/data", "/data/logs");
-        settings = new SettingsViewModel(client, Runnable::run, Runnable::run, env, picker);
-    }
-
-    @AfterEach
-    void stop() {
-        runtime.close();
-        server.close();
+        startWithoutApps(TestServer.Options.defaults());
+        DesktopEnvironment env = new DesktopEnvironment(store, connector(), reconnects::add, true, "/data",
+                "/data/logs");
+        settings = new SettingsViewModel(client(), Runnable::run, Runnable::run, env, picker);
     }
 
     @Test

@@ -2,37 +2,21 @@ package dev.builderdesk.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.builderdesk.client.ClientRuntime;
-import dev.builderdesk.client.RunApiClient;
-import dev.builderdesk.client.ServerConnection;
+import dev.builderdesk.testkit.ServerTestBase;
 import dev.builderdesk.testkit.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The window's state without a display, against the real server: first load, new apps, the Auto hint. */
-class MainViewModelTest {
-    @TempDir
-    Path dir;
-    TestServer server;
-    ClientRuntime runtime;
+class MainViewModelTest extends ServerTestBase {
     MainViewModel model;
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dir);
-        runtime = new ClientRuntime();
-        model = new MainViewModel(RunApiClient.connect(runtime, ServerConnection.of(server.baseUrl(),
-                TestServer.ACME_OWNER)), Runnable::run, Runnable::run);
-    }
-
-    @AfterEach
-    void stop() {
-        runtime.close();
-        server.close();
+        startWithoutApps(TestServer.Options.defaults());
+        model = new MainViewModel(client(), Runnable::run, Runnable::run);
     }
 
     @Test

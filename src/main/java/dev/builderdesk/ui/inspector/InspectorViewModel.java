@@ -152,7 +152,12 @@ public final class InspectorViewModel {
         rows.add(new Field("Model id", r.resolvedModelId(), true));
         rows.add(new Field("Base revision", String.valueOf(r.baseRevisionId()), true));
         rows.add(new Field("Result revision", r.resultRevisionId() == null ? "—" : r.resultRevisionId(), true));
-        if (r.metrics() != null) {
+        boolean settled = !List.of("queued", "running").contains(r.status());
+        if (!settled) {
+            rows.add(new Field("Measurements", "when the run ends"));
+        }
+        // A run's counters are written when it settles: zeros while it runs would read as facts.
+        if (r.metrics() != null && settled) {
             rows.add(new Field("Time to first token", ms(r.metrics().ttftMs())));
             rows.add(new Field("Duration", ms(r.metrics().durationMs())));
             rows.add(new Field("Model steps", Integer.toString(r.metrics().modelSteps())));
@@ -162,7 +167,7 @@ public final class InspectorViewModel {
             rows.add(new Field("Files changed", r.metrics().filesChanged() + "  +" + r.metrics().linesAdded()
                     + " −" + r.metrics().linesRemoved()));
         }
-        if (r.usage() != null) {
+        if (r.usage() != null && settled) {
             rows.add(new Field("Tokens", r.usage().inputTokens() + " in · " + r.usage().outputTokens() + " out"));
         }
         if (r.error() != null) {

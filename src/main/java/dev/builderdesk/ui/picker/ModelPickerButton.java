@@ -1,6 +1,9 @@
 package dev.builderdesk.ui.picker;
 
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -20,10 +23,15 @@ import javafx.stage.Popup;
  */
 public final class ModelPickerButton extends Button {
     private static final PseudoClass UNAVAILABLE = PseudoClass.getPseudoClass("unavailable");
+    private static final double ROW_HEIGHT = 40;
+    private static final double MAX_LIST_HEIGHT = 360;
+    private static final double GAP = 12;
     private final ModelPickerViewModel model;
     private final Popup popup = new Popup();
     private final TextField search = new TextField();
     private final ListView<ModelPickerViewModel.Row> list = new ListView<>();
+    private final VBox box = new VBox(8);
+    private double anchorY;
 
     public ModelPickerButton(ModelPickerViewModel model) {
         this.model = model;
@@ -36,8 +44,9 @@ public final class ModelPickerButton extends Button {
     public void open() {
         if (!popup.isShowing() && getScene() != null) {
             var at = localToScreen(0, 0);
+            anchorY = at.getY();
             model.highlightSelected();
-            popup.show(this, at.getX(), at.getY() - 400);
+            popup.show(this, at.getX(), anchorY - box.prefHeight(-1) - GAP);
             search.requestFocus();
         }
     }
@@ -48,11 +57,11 @@ public final class ModelPickerButton extends Button {
         search.setId("model-picker-search");
         search.setPromptText("Search models, providers…");
         list.setId("model-picker-list");
-        list.setPrefSize(360, 320);
+        list.setPrefWidth(380);
         list.setCellFactory(v -> new RowCell());
         Label footer = new Label("↑↓ move · Enter pick · ☆ favourite · Ctrl+Shift+/ cycle favourites · Esc close");
         footer.getStyleClass().add("model-picker-footer");
-        VBox box = new VBox(8, search, list, footer);
+        box.getChildren().addAll(search, list, footer);
         box.getStyleClass().add("model-picker-popup");
         box.getStylesheets().add(ModelPickerButton.class.getResource("/dev/builderdesk/ui/theme/app.css")
                 .toExternalForm());
@@ -65,12 +74,25 @@ public final class ModelPickerButton extends Button {
         model.selectedUnavailableProperty().subscribe(off -> pseudoClassStateChanged(UNAVAILABLE, off));
         search.textProperty().bindBidirectional(model.queryProperty());
         list.setItems(model.rows());
-        model.highlightedProperty().subscribe(choice -> model.rows().stream()
-                .filter(r -> r instanceof ModelPickerViewModel.Row.Choice c && c.choice().equals(choice))
-                .findFirst().ifPresent(r -> {
+        // The list's selection shows the highlight; replacing the rows (each keystroke) clears it, so both redo it.
+        model.highlightedProperty().subscribe(choice -> showHighlight());
+        model.rows().addListener((ListChangeListener<ModelPickerViewModel.Row>) c -> showHighlight());
+        // The list is as tall as its rows (up to a limit) and the popup grows upwards from the button.
+        list.prefHeightProperty().bind(Bindings.size(model.rows()).map(n -> Math.min(MAX_LIST_HEIGHT,
+                Math.max(1, n.intValue()) * ROW_HEIGHT + 4)));
+        box.heightProperty().subscribe(h -> {
+            if (popup.isShowing()) {
+                popup.setY(anchorY - h.doubleValue() - GAP);
+            }
+        });
+    }
+
+    private void showHighlight() {
+        model.rows().stream().filter(r -> r instanceof ModelPickerViewModel.Row.Choice c
+                && c.choice().equals(model.highlightedProperty().get())).findFirst().ifPresent(r -> {
                     list.getSelectionModel().select(r);
                     list.scrollTo(r);
-                }));
+                });
     }
 
     private void wireActions() {
@@ -142,6 +164,7 @@ public final class ModelPickerButton extends Button {
                     Region spacer = new Region();
                     HBox.setHgrow(spacer, Priority.ALWAYS);
                     HBox line = new HBox(8, name, provider, spacer);
+                    line.setAlignment(Pos.CENTER_LEFT);
                     if (c.choice().contextWindow() != null) {
                         Label ctx = new Label((c.choice().contextWindow() / 1000) + "k");
                         ctx.getStyleClass().add("model-picker-badge");

@@ -29,9 +29,20 @@ import org.commonmark.parser.Parser;
 public final class MarkdownView extends VBox {
     private static final Parser PARSER = Parser.builder().build();
 
-    public MarkdownView(String markdown) {
+    private String shown;
+
+    public MarkdownView() {
         getStyleClass().add("md");
         setSpacing(6);
+    }
+
+    /** Shows {@code markdown}; the same text again changes nothing (cells are re-used for many updates). */
+    public void setMarkdown(String markdown) {
+        if (markdown.equals(shown)) {
+            return;
+        }
+        shown = markdown;
+        getChildren().clear();
         PARSER.parse(markdown).accept(new Blocks());
     }
 

@@ -15,62 +15,74 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * Builds the nodes of tool cards: one row (icon, intent label, summary, duration, Details toggle) and, when open, a
- * two-column grid of every diagnostic field, whether the agent recovered, and the pretty-printed input and output.
+ * A tool card: one row (icon, intent label, summary, duration, Details toggle) and, when open, a two-column grid
+ * of every diagnostic field, whether the agent recovered, and the pretty-printed input and output. A timeline cell
+ * keeps one and updates it for each item it shows, so scrolling and streaming create no new nodes for closed cards.
  */
-final class ToolCards {
+final class ToolCardView extends VBox {
     private static final int MAX_VALUE_CHARS = 4000;
+    private final Label icon = new Label();
+    private final Label label = new Label();
+    private final Label summary = new Label();
+    private final Label meta = new Label();
+    private final Label toggle = new Label();
 
-    private ToolCards() {
-    }
-
-    static VBox card(TimelineItem.ToolCall t, boolean open) {
-        String summary = t.state() == TimelineItem.ToolCall.State.FAILED && !t.diagnostics().isEmpty()
-                ? failureSummary(t.diagnostics().get(0)) : "";
-        VBox box = new VBox(row(iconOf(t.state()), t.label(), summary, meta(t), open));
-        box.getStyleClass().add("timeline-tool");
-        if (open) {
-            box.getChildren().add(details(t));
-        }
-        return box;
-    }
-
-    static VBox explored(TimelineItem.Explored e, boolean open) {
-        VBox box = new VBox(row("✓", "Explored " + e.reads().size() + " files", e.targets(),
-                Durations.format(e.durationMs()), open));
-        box.getStyleClass().add("timeline-tool");
-        if (open) {
-            GridPane grid = grid();
-            int r = 0;
-            for (TimelineItem.ToolCall read : e.reads()) {
-                grid.addRow(r++, key(Durations.format(read.durationMs())), value(read.label()));
-            }
-            box.getChildren().add(grid);
-        }
-        return box;
-    }
-
-    private static HBox row(String iconText, String labelText, String summaryText, String metaText, boolean open) {
-        Label icon = new Label(iconText);
+    ToolCardView() {
+        getStyleClass().add("timeline-tool");
         icon.getStyleClass().add("timeline-tool-icon");
-        Label label = new Label(labelText);
         label.getStyleClass().add("timeline-tool-label");
         label.setMinWidth(Region.USE_PREF_SIZE);
-        Label summary = new Label(summaryText);
         summary.getStyleClass().add("timeline-tool-summary");
         summary.setTextOverrun(OverrunStyle.ELLIPSIS);
         summary.setMinWidth(0);
         summary.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(summary, Priority.ALWAYS);
-        Label meta = new Label(metaText);
         meta.getStyleClass().add("timeline-tool-meta");
         meta.setMinWidth(Region.USE_PREF_SIZE);
-        Label toggle = new Label(open ? "Hide ▴" : "Details ▾");
         toggle.getStyleClass().add("timeline-tool-toggle");
         toggle.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(10, icon, label, summary, meta, toggle);
         row.getStyleClass().add("timeline-tool-row");
-        return row;
+        getChildren().add(row);
+    }
+
+    /** Shows a tool call: its row always, its details only when open (built then, not on every update). */
+    void show(TimelineItem.ToolCall t, boolean open) {
+        String summary = t.state() == TimelineItem.ToolCall.State.FAILED && !t.diagnostics().isEmpty()
+                ? failureSummary(t.diagnostics().get(0)) : "";
+        showRow(iconOf(t.state()), t.label(), summary, meta(t), open);
+        showDetails(open ? details(t) : null);
+    }
+
+    /** Shows an "Explored N files" group; open, it lists each read with its duration. */
+    void show(TimelineItem.Explored e, boolean open) {
+        showRow("✓", "Explored " + e.reads().size() + " files", e.targets(), Durations.format(e.durationMs()), open);
+        GridPane grid = null;
+        if (open) {
+            grid = grid();
+            int r = 0;
+            for (TimelineItem.ToolCall read : e.reads()) {
+                grid.addRow(r++, key(Durations.format(read.durationMs())), value(read.label()));
+            }
+        }
+        showDetails(grid);
+    }
+
+    private void showRow(String iconText, String labelText, String summaryText, String metaText, boolean open) {
+        icon.setText(iconText);
+        label.setText(labelText);
+        summary.setText(summaryText);
+        meta.setText(metaText);
+        toggle.setText(open ? "Hide ▴" : "Details ▾");
+    }
+
+    private void showDetails(Region details) {
+        if (getChildren().size() > 1) {
+            getChildren().remove(1);
+        }
+        if (details != null) {
+            getChildren().add(details);
+        }
     }
 
     /** The compact failure text: code, then the short message. */

@@ -74,5 +74,12 @@ class SettingsUiTest extends UiTestBase {
         robot.clickOn("#settings-close");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#settings").queryAs(Node.class).isVisible()).isFalse();
+
+        robot.clickOn("#open-settings");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#settings").queryAs(Node.class).isVisible()).isTrue();
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#settings").queryAs(Node.class).isVisible()).as("Esc closes Settings").isFalse();
     }
 }

@@ -1,5 +1,6 @@
 package dev.builderdesk.ui;
 
+import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.builderdesk.client.ClientRuntime;
 import dev.builderdesk.client.RunApiClient;
@@ -64,12 +65,16 @@ abstract class UiTestBase {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         DesktopEnvironment env = new DesktopEnvironment(SettingsStore.inMemory(),
                 c -> RunApiClient.connect(runtime, c), s -> { }, true, "/data/builder-desk", "/data/builder-desk/logs");
-        model = new MainViewModel(RunApiClient.connect(runtime, ServerConnection.of(server.baseUrl(),
-                TestServer.ACME_OWNER)), Platform::runLater, IO, env);
+        model = new MainViewModel(RunApiClient.connect(runtime, connection()), Platform::runLater, IO, env);
         scene = new Scene(new MainView(model), 1240, 800);
         stage.setScene(scene);
         stage.show();
         model.load();
+    }
+
+    /** The server the window talks to: the test server as acme's owner, unless a class needs another. */
+    ServerConnection connection() {
+        return ServerConnection.of(server.baseUrl(), TestServer.ACME_OWNER);
     }
 
     @AfterAll
@@ -126,27 +131,22 @@ abstract class UiTestBase {
         return server.owner().get(TestServer.runs(appId()) + "?limit=100").json().size();
     }
 
-    void snapshot(String name) throws Exception {
-        write(name, WaitForAsyncUtils.asyncFx(() -> scene.getRoot().snapshot(null, null)).get());
+    /** Writes {@code name}-light.png and {@code name}-dark.png of the window. */
+    void snapshotBothThemes(String name) throws Exception {
+        snapshot(name + "-light");
+        dark(true);
+        snapshot(name + "-dark");
+        dark(false);
     }
 
-    /** The window with the open popup drawn over it where it is on screen. */
-    void snapshotWithPopup(String name, FxRobot robot) throws Exception {
-        var popupWindow = robot.listTargetWindows().stream().filter(w -> w instanceof javafx.stage.Popup)
-                .findFirst().orElseThrow();
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> {
-            WritableImage base = scene.getRoot().snapshot(null, null);
-            var transparent = new javafx.scene.SnapshotParameters();
-            transparent.setFill(javafx.scene.paint.Color.TRANSPARENT);
-            WritableImage popup = popupWindow.getScene().getRoot().snapshot(transparent, null);
-            double x = popupWindow.getX() - scene.getWindow().getX() - scene.getX();
-            double y = popupWindow.getY() - scene.getWindow().getY() - scene.getY();
-            var canvas = new javafx.scene.canvas.Canvas(base.getWidth(), base.getHeight());
-            canvas.getGraphicsContext2D().drawImage(base, 0, 0);
-            canvas.getGraphicsContext2D().drawImage(popup, Math.max(0, x), Math.max(0, y));
-            return canvas.snapshot(null, null);
-        }).get();
-        write(name, image);
+    void dark(boolean on) {
+        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(on
+                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    void snapshot(String name) throws Exception {
+        write(name, WaitForAsyncUtils.asyncFx(() -> scene.getRoot().snapshot(null, null)).get());
     }
 
     private static void write(String name, WritableImage image) throws Exception {

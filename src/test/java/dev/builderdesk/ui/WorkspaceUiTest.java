@@ -2,14 +2,11 @@ package dev.builderdesk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.builderdesk.testkit.ScriptedLlm.Reply;
 import dev.builderdesk.testkit.TestServer;
 import dev.builderdesk.ui.timeline.TimelineItem;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -31,32 +28,15 @@ class WorkspaceUiTest extends UiTestBase {
         open(stage);
     }
 
-    void both(String name) throws Exception {
-        snapshot(name + "-light");
-        dark(true);
-        snapshot(name + "-dark");
-        dark(false);
-    }
-
-    void dark(boolean on) {
-        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(on
-                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     @Test
     void pickTheDemoModelSendWithEnterAndSeeTheFailureAndTheOutcome(FxRobot robot) throws Exception {
         awaitConnected();
         assertThat(model.apps()).extracting(a -> a.name()).containsExactly("My app");
-        both("01-first-run");
 
         robot.clickOn("#model-picker");
         robot.clickOn("#model-picker-search").write("demo");
         WaitForAsyncUtils.waitForFxEvents();
-        snapshotWithPopup("02-picker-search-light", robot);
-        dark(true);
-        snapshotWithPopup("02-picker-search-dark", robot);
-        dark(false);
+        snapshotBothThemes("02-picker-search");
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(pickerText(robot)).startsWith("Demo (scripted, offline)");
@@ -88,7 +68,7 @@ class WorkspaceUiTest extends UiTestBase {
                 .map(javafx.scene.control.Label::getText).toList();
         assertThat(values).contains("TOOL_INPUT_VALIDATION_FAILED", "patch", "Missing required fields: patch");
         assertThat(values).anyMatch(v -> v.startsWith("the agent recovered"));
-        both("04-expanded-failure");
+        snapshotBothThemes("04-expanded-failure");
 
         // The inspector shows the run that just finished, offers only what fits it, and folds away.
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.inspector().runProperty().get() != null
@@ -134,7 +114,7 @@ class WorkspaceUiTest extends UiTestBase {
                 && t.state() == TimelineItem.ToolCall.State.FAILED
                 && t.diagnostics().get(0).code().startsWith("PATCH_"));
         assertThat(robot.lookup("#composer-send").queryButton().getText()).contains("Stop");
-        both("03-run-streaming");
+        snapshotBothThemes("03-run-streaming");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> outcomes() > before);
     }
 }

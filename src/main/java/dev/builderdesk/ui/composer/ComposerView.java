@@ -42,7 +42,7 @@ public final class ComposerView extends VBox {
         wireActions();
     }
 
-    /** The picker button (for the window's Ctrl+/ shortcut). */
+    /** The picker button (the picker opens above it). */
     public ModelPickerButton picker() {
         return picker;
     }

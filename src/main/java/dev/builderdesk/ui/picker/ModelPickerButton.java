@@ -1,186 +1,20 @@
 package dev.builderdesk.ui.picker;
 
-import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
-import javafx.scene.control.TextField;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
-import javafx.stage.Popup;
 
 /**
- * The composer's model button ("Auto" or the model's name) and its popup: a search field over a list with
- * sections (Auto, Favourites, Recent, one per provider), context window and "no tools" badges, arrow keys + Enter
- * to choose, Esc to close.
+ * The composer's model button: "Auto" or the chosen model's name, dimmed when that model is no longer offered; a
+ * click (or Ctrl+/) opens the picker. CSS: {@code .model-picker-button}, pseudo-class {@code :unavailable}.
  */
 public final class ModelPickerButton extends Button {
     private static final PseudoClass UNAVAILABLE = PseudoClass.getPseudoClass("unavailable");
-    private static final double ROW_HEIGHT = 40;
-    private static final double MAX_LIST_HEIGHT = 360;
-    private static final double GAP = 12;
-    private final ModelPickerViewModel model;
-    private final Popup popup = new Popup();
-    private final TextField search = new TextField();
-    private final ListView<ModelPickerViewModel.Row> list = new ListView<>();
-    private final VBox box = new VBox(8);
-    private double anchorY;
 
     public ModelPickerButton(ModelPickerViewModel model) {
-        this.model = model;
-        createLayout();
-        bindToModel();
-        wireActions();
-    }
-
-    /** Opens the popup with the search field focused (also Ctrl+/). */
-    public void open() {
-        if (!popup.isShowing() && getScene() != null) {
-            var at = localToScreen(0, 0);
-            anchorY = at.getY();
-            model.highlightSelected();
-            popup.show(this, at.getX(), anchorY - box.prefHeight(-1) - GAP);
-            search.requestFocus();
-        }
-    }
-
-    private void createLayout() {
         setId("model-picker");
         getStyleClass().add("model-picker-button");
-        search.setId("model-picker-search");
-        search.setPromptText("Search models, providers…");
-        list.setId("model-picker-list");
-        list.setPrefWidth(380);
-        list.setCellFactory(v -> new RowCell());
-        Label footer = new Label("↑↓ move · Enter pick · ☆ favourite · Ctrl+Shift+/ cycle favourites · Esc close");
-        footer.getStyleClass().add("model-picker-footer");
-        box.getChildren().addAll(search, list, footer);
-        box.getStyleClass().add("model-picker-popup");
-        box.getStylesheets().add(ModelPickerButton.class.getResource("/dev/builderdesk/ui/theme/app.css")
-                .toExternalForm());
-        popup.getContent().add(box);
-        popup.setAutoHide(true);
-    }
-
-    private void bindToModel() {
         textProperty().bind(model.selectedProperty().map(c -> c.name() + "  ▾"));
         model.selectedUnavailableProperty().subscribe(off -> pseudoClassStateChanged(UNAVAILABLE, off));
-        search.textProperty().bindBidirectional(model.queryProperty());
-        list.setItems(model.rows());
-        // The list's selection shows the highlight; replacing the rows (each keystroke) clears it, so both redo it.
-        model.highlightedProperty().subscribe(choice -> showHighlight());
-        model.rows().addListener((ListChangeListener<ModelPickerViewModel.Row>) c -> showHighlight());
-        // The list is as tall as its rows (up to a limit) and the popup grows upwards from the button.
-        list.prefHeightProperty().bind(Bindings.size(model.rows()).map(n -> Math.min(MAX_LIST_HEIGHT,
-                Math.max(1, n.intValue()) * ROW_HEIGHT + 4)));
-        box.heightProperty().subscribe(h -> {
-            if (popup.isShowing()) {
-                popup.setY(anchorY - h.doubleValue() - GAP);
-            }
-        });
-    }
-
-    private void showHighlight() {
-        model.rows().stream().filter(r -> r instanceof ModelPickerViewModel.Row.Choice c
-                && c.choice().equals(model.highlightedProperty().get())).findFirst().ifPresent(r -> {
-                    list.getSelectionModel().select(r);
-                    list.scrollTo(r);
-                });
-    }
-
-    private void wireActions() {
-        setOnAction(e -> open());
-        search.setOnKeyPressed(this::navigate);
-        list.setOnMouseClicked(e -> {
-            if (list.getSelectionModel().getSelectedItem() instanceof ModelPickerViewModel.Row.Choice c) {
-                model.choose(c.choice());
-                popup.hide();
-            }
-        });
-        list.setOnKeyPressed(this::navigate);
-    }
-
-    /** Arrow keys move the highlight, Enter chooses it, Esc closes — from the search field or the list. */
-    private void navigate(KeyEvent e) {
-        switch (e.getCode()) {
-            case DOWN -> model.move(1);
-            case UP -> model.move(-1);
-            case ENTER -> {
-                model.chooseHighlighted();
-                popup.hide();
-            }
-            case ESCAPE -> popup.hide();
-            default -> {
-                return;
-            }
-        }
-        e.consume();
-    }
-
-    /** The favourite toggle of a row: a click stars or unstars the model without choosing it. */
-    private Label star(ModelChoice choice) {
-        Label star = new Label(model.isFavourite(choice.id()) ? "★" : "☆");
-        star.setId("model-picker-star-" + choice.id());
-        star.getStyleClass().add("model-picker-star");
-        star.setOnMouseClicked(e -> {
-            e.consume();
-            model.toggleFavourite(choice);
-            search.requestFocus();
-        });
-        return star;
-    }
-
-    /** A header row or a model row with its badges. */
-    private final class RowCell extends ListCell<ModelPickerViewModel.Row> {
-        @Override
-        protected void updateItem(ModelPickerViewModel.Row row, boolean empty) {
-            super.updateItem(row, empty);
-            getStyleClass().removeAll("model-picker-header", "model-picker-row");
-            setText(null);
-            if (empty || row == null) {
-                setGraphic(null);
-                return;
-            }
-            switch (row) {
-                case ModelPickerViewModel.Row.Header h -> {
-                    getStyleClass().add("model-picker-header");
-                    setGraphic(new Label(h.title().toUpperCase(java.util.Locale.ROOT)));
-                }
-                case ModelPickerViewModel.Row.Choice c -> {
-                    getStyleClass().add("model-picker-row");
-                    boolean chosen = c.choice().equals(model.selectedProperty().get());
-                    Label name = new Label((chosen ? "✓ " : "") + c.choice().name());
-                    name.getStyleClass().add("model-picker-name");
-                    Label provider = new Label(c.choice().isAuto() ? model.autoHintProperty().get()
-                            : c.choice().provider());
-                    provider.getStyleClass().add("model-picker-provider");
-                    Region spacer = new Region();
-                    HBox.setHgrow(spacer, Priority.ALWAYS);
-                    HBox line = new HBox(8, name, provider, spacer);
-                    line.setAlignment(Pos.CENTER_LEFT);
-                    if (c.choice().contextWindow() != null) {
-                        Label ctx = new Label((c.choice().contextWindow() / 1000) + "k");
-                        ctx.getStyleClass().add("model-picker-badge");
-                        line.getChildren().add(ctx);
-                    }
-                    if (!c.choice().supportsTools()) {
-                        Label noTools = new Label("no tools");
-                        noTools.getStyleClass().addAll("model-picker-badge", "model-picker-badge-warn");
-                        line.getChildren().add(noTools);
-                    }
-                    if (!c.choice().isAuto()) {
-                        line.getChildren().add(star(c.choice()));
-                    }
-                    setGraphic(line);
-                }
-            }
-        }
+        setOnAction(e -> model.open());
     }
 }

@@ -10,6 +10,8 @@ import java.util.Set;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -46,6 +48,7 @@ public final class ModelPickerViewModel {
     private Runnable remembered = () -> { };
     private final ReadOnlyStringWrapper autoHint = new ReadOnlyStringWrapper("");
     private final BooleanBinding selectedUnavailable;
+    private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper();
 
     public ModelPickerViewModel() {
         selectedUnavailable = Bindings.createBooleanBinding(() -> !selected.get().isAuto()
@@ -169,6 +172,7 @@ public final class ModelPickerViewModel {
         }
         query.set("");
         rebuild();
+        open.set(false);
         remembered.run();
     }
 
@@ -183,9 +187,20 @@ public final class ModelPickerViewModel {
         highlighted.set(choices.get(Math.floorMod(at + delta, choices.size())));
     }
 
-    /** On opening: the highlight starts on the current selection. */
-    public void highlightSelected() {
+    /** Whether the picker is open. */
+    public ReadOnlyBooleanProperty openProperty() {
+        return open.getReadOnlyProperty();
+    }
+
+    /** Opens the picker (click or Ctrl+/): an empty search, the highlight on the current selection. */
+    public void open() {
+        query.set("");
         highlighted.set(selected.get());
+        open.set(true);
+    }
+
+    public void close() {
+        open.set(false);
     }
 
     /** Enter: chooses the highlighted choice. */

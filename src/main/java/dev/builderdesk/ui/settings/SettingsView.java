@@ -44,6 +44,7 @@ public final class SettingsView extends VBox {
     public void show(String page) {
         tabs.getTabs().stream().filter(t -> t.getId().equals("settings-tab-" + page)).findFirst()
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
+        tabs.requestFocus();
     }
 
     private void createLayout() {
@@ -142,6 +143,7 @@ public final class SettingsView extends VBox {
 
     private void wireActions() {
         done.setOnAction(e -> close.run());
+
         test.setOnAction(e -> model.testConnection());
         apply.setOnAction(e -> model.applyConnection());
         system.setOnAction(e -> model.themeProperty().set(DesktopSettings.Theme.SYSTEM));

@@ -5,10 +5,12 @@ import dev.builderdesk.ui.composer.ComposerView;
 import dev.builderdesk.ui.files.FilesView;
 import dev.builderdesk.ui.fx.TextCells;
 import dev.builderdesk.ui.inspector.InspectorView;
+import dev.builderdesk.ui.picker.ModelPickerOverlay;
 import dev.builderdesk.ui.settings.SettingsView;
 import dev.builderdesk.ui.settings.Themes;
 import dev.builderdesk.ui.timeline.TimelineView;
 import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -16,6 +18,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -73,7 +76,12 @@ public final class MainView extends BorderPane {
         Label threadsTitle = new Label("THREADS");
         threadsTitle.getStyleClass().add("rail-title");
         threads.setId("threads-list");
-        threads.setPlaceholder(new Label("No threads yet"));
+        Label noThreads = new Label("No threads yet: your first prompt starts one.");
+        noThreads.setWrapText(true);
+        noThreads.getStyleClass().add("rail-placeholder");
+        StackPane placeholder = new StackPane(noThreads);
+        placeholder.setAlignment(Pos.TOP_LEFT);
+        threads.setPlaceholder(placeholder);
         threads.setCellFactory(TextCells.of(ChatSession::title));
         VBox.setVgrow(threads, Priority.ALWAYS);
         VBox rail = new VBox(8, new AppsView(model), new FilesView(model.files()), threadsTitle, threads, newThread);
@@ -84,7 +92,7 @@ public final class MainView extends BorderPane {
         workspace.setLeft(rail);
 
         composer = new ComposerView(model.composer(), model.picker());
-        VBox centre = new VBox(new TimelineView(model.timeline()), composer);
+        VBox centre = new VBox(new StackPane(new TimelineView(model.timeline()), new FirstRunView(model)), composer);
         VBox.setVgrow(centre.getChildren().get(0), Priority.ALWAYS);
         centre.getStyleClass().add("centre");
         workspace.setCenter(centre);
@@ -93,7 +101,7 @@ public final class MainView extends BorderPane {
         inspector.managedProperty().bind(inspector.visibleProperty());
         workspace.setRight(inspector);
         settings = new SettingsView(model.settings(), model::closeSettings);
-        body.getChildren().addAll(workspace, settings);
+        body.getChildren().addAll(workspace, settings, new ModelPickerOverlay(model.picker(), composer.picker()));
         setCenter(body);
     }
 
@@ -120,6 +128,13 @@ public final class MainView extends BorderPane {
     private void wireActions() {
         newThread.setOnAction(e -> model.newThread());
         openSettings.setOnAction(e -> model.openSettings("connection"));
+        // Esc closes Settings from wherever the focus is (the composer and the picker use Esc first when theirs).
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && model.settingsPageProperty().get() != null) {
+                e.consume();
+                model.closeSettings();
+            }
+        });
         threads.setOnMouseClicked(e -> {
             ChatSession picked = threads.getSelectionModel().getSelectedItem();
             if (picked != null && picked != model.selectedThreadProperty().get()) {
@@ -129,7 +144,7 @@ public final class MainView extends BorderPane {
         sceneProperty().subscribe(scene -> {
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SLASH, KeyCombination.SHORTCUT_DOWN),
-                        () -> composer.picker().open());
+                        () -> model.picker().open());
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SLASH, KeyCombination.SHORTCUT_DOWN,
                         KeyCombination.SHIFT_DOWN), () -> model.picker().cycleFavourite());
             }

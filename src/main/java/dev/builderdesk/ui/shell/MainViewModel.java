@@ -7,6 +7,7 @@ import dev.builderdesk.protocol.ChatSession;
 import dev.builderdesk.protocol.ChatSessionDetail;
 import dev.builderdesk.protocol.CreateAppRequest;
 import dev.builderdesk.protocol.Model;
+import dev.builderdesk.protocol.Provider;
 import dev.builderdesk.protocol.Run;
 import dev.builderdesk.ui.composer.ComposerViewModel;
 import dev.builderdesk.ui.composer.Problem;
@@ -58,6 +59,7 @@ public final class MainViewModel implements AutoCloseable {
     private final FilesViewModel files;
     private final ReadOnlyStringWrapper settingsPage = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper onlyDemoModel = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper appsMessage = new ReadOnlyStringWrapper("");
 
     public MainViewModel(RunApiClient client, Executor ui, Executor io) {
@@ -261,6 +263,14 @@ public final class MainViewModel implements AutoCloseable {
     private void showModels(List<Model> models) {
         picker.setModels(models.stream().filter(Model::isActive).map(ModelChoice::of).toList());
         picker.setAutoTarget(AutoResolution.resolve(models).map(Model::name).orElse(null));
+        List<Model> active = models.stream().filter(Model::isActive).toList();
+        onlyDemoModel.set(!active.isEmpty() && active.stream().allMatch(m -> m.providers().stream()
+                .allMatch(b -> b.provider().equals(Provider.DEMO))));
+    }
+
+    /** Whether the demo model is all there is (first run without a local model server): the welcome shows. */
+    public ReadOnlyBooleanProperty onlyDemoModelProperty() {
+        return onlyDemoModel.getReadOnlyProperty();
     }
 
     /** Whether the last load reached the server (the top bar shows the status in green). */

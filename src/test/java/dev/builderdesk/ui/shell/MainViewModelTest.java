@@ -2,10 +2,15 @@ package dev.builderdesk.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.builderdesk.app.ServerAssembly;
+import dev.builderdesk.client.ClientRuntime;
+import dev.builderdesk.client.RunApiClient;
+import dev.builderdesk.client.ServerConnection;
 import dev.builderdesk.testkit.ServerTestBase;
 import dev.builderdesk.testkit.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,5 +50,26 @@ class MainViewModelTest extends ServerTestBase {
         assertThat(model.appsMessageProperty().get()).startsWith("Could not create the app: workspace_path must be");
         assertThat(model.apps()).hasSize(3);
         assertThat(model.selectedAppProperty().get().name()).isEqualTo("existing-site");
+    }
+
+    @Test
+    void aFirstRunWithOnlyTheDemoModelWelcomesUntilARealModelIsAdded() throws Exception {
+        assertThat(model.load().thenApply(v -> model.onlyDemoModelProperty().get()).join())
+                .as("the test server has real models").isFalse();
+        Path data = Files.createDirectories(dir.resolve("first-run"));
+        try (ServerAssembly fresh = ServerAssembly.start(new ServerAssembly.Options(data, null, "127.0.0.1", 0,
+                List.of(), name -> null)); ClientRuntime runtime = new ClientRuntime()) {
+            MainViewModel first = new MainViewModel(RunApiClient.connect(runtime, ServerConnection.of(
+                    fresh.baseUrl(), fresh.ownerToken().orElseThrow())), Runnable::run, Runnable::run);
+            first.load().join();
+            assertThat(first.onlyDemoModelProperty().get()).isTrue();
+            assertThat(first.picker().autoHintProperty().get()).isEqualTo("uses Demo (scripted, offline)");
+
+            first.settings().newProviderNameProperty().set("Local endpoint");
+            first.settings().newProviderUrlProperty().set(server.llm().baseUrl());
+            first.settings().addProvider().join();
+            first.reloadModels().join();
+            assertThat(first.onlyDemoModelProperty().get()).isFalse();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.builderdesk.ui.settings;
 
 import dev.builderdesk.protocol.Provider;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -49,7 +50,7 @@ final class ModelsSettingsPane extends VBox {
         message.setWrapText(true);
         message.getStyleClass().add("settings-note");
         providers.setId("settings-providers-list");
-        providers.setPrefHeight(110);
+        providers.setFixedCellSize(40);
         providers.setMinHeight(Region.USE_PREF_SIZE);
         providers.setCellFactory(v -> new ProviderCell());
         models.setId("settings-models-list");
@@ -67,6 +68,8 @@ final class ModelsSettingsPane extends VBox {
         key.textProperty().bindBidirectional(model.newProviderKeyProperty());
         add.disableProperty().bind(name.textProperty().isEmpty().or(url.textProperty().isEmpty()));
         providers.setItems(model.providers());
+        providers.prefHeightProperty().bind(Bindings.size(model.providers()).map(n -> Math.max(1, Math.min(4,
+                n.intValue())) * providers.getFixedCellSize() + 4));
         models.setItems(model.models());
         message.textProperty().bind(model.modelsMessageProperty());
     }

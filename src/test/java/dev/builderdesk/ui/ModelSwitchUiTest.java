@@ -9,6 +9,7 @@ import dev.builderdesk.ui.timeline.TimelineItem;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class ModelSwitchUiTest extends UiTestBase {
         robot.clickOn("#model-picker");
         // The star in a shown cell (the list keeps spare cells, hidden, that may hold the same ids).
         robot.clickOn(robot.lookup("#model-picker-star-" + TestServer.MODEL_A)
-                .match((javafx.scene.Node n) -> n.getParent().getParent().isVisible()).queryAs(javafx.scene.Node.class));
+                .match((Node n) -> n.getParent().getParent().isVisible()).queryAs(Node.class));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(headers()).containsSequence("Auto", "Favourites", "Recent");
         assertThat(pickerText(robot)).as("starring does not choose").startsWith("Model B");

@@ -178,6 +178,12 @@ public final class SettingsViewModel {
 
     /** Apply: saves the connection and asks the app to reconnect the window to it. */
     public void applyConnection() {
+        String url = remoteUrl.get().strip();
+        if (mode.get() == DesktopSettings.Mode.REMOTE && !url.matches("(?i)https?://\\S+")) {
+            connectionOk.set(false);
+            connectionResult.set("Failed: the base URL must start with http:// or https://");
+            return;
+        }
         DesktopSettings next = saved.withConnection(mode.get(), remoteUrl.get().strip(), remoteToken.get().strip(),
                 remoteTenant.get().strip());
         save(next).thenRunAsync(() -> env.reconnect().accept(next), ui);
@@ -192,7 +198,8 @@ public final class SettingsViewModel {
     public CompletableFuture<Void> reloadModels() {
         record Loaded(List<Provider> providers, List<Model> models) {
         }
-        return CompletableFuture.supplyAsync(() -> new Loaded(client.listProviders(), allChatModels()), io).handleAsync((loaded, failure) -> {
+        return CompletableFuture.supplyAsync(() -> new Loaded(client.listProviders(), allChatModels()), io)
+                .handleAsync((loaded, failure) -> {
                     if (failure != null) {
                         modelsMessage.set("Cannot list models: " + Failures.message(failure));
                         return null;

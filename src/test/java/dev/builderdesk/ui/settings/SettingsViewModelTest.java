@@ -40,6 +40,11 @@ class SettingsViewModelTest extends ServerTestBase {
         assertThat(settings.connectionOkProperty().get()).isFalse();
         assertThat(settings.connectionResultProperty().get()).startsWith("Failed: ");
 
+        settings.remoteUrlProperty().set("team-server:8787");
+        settings.applyConnection();
+        assertThat(reconnects).as("a URL without a scheme is refused").isEmpty();
+        assertThat(settings.connectionResultProperty().get()).contains("must start with http://");
+        settings.remoteUrlProperty().set(server.baseUrl());
         settings.remoteTokenProperty().set(" " + TestServer.ACME_OWNER + " ");
         settings.testConnection().join();
         assertThat(settings.connectionOkProperty().get()).as("the field is trimmed").isTrue();

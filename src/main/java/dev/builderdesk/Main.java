@@ -1,14 +1,12 @@
 package dev.builderdesk;
 
-import dev.builderdesk.app.DesktopApp;
 import dev.builderdesk.app.ServeCommand;
 import dev.builderdesk.app.cli.AttachCommand;
 import dev.builderdesk.app.cli.RunCommand;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
-import javafx.application.Application;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.logging.LogManager;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,13 +19,26 @@ import picocli.CommandLine.Option;
 @Command(name = "builder-desk", mixinStandardHelpOptions = true,
         subcommands = {ServeCommand.class, RunCommand.class, AttachCommand.class},
         description = "Builder Desk: a desktop workspace for building web apps with a coding agent.")
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         configureLogging();
+        Optional<DesktopArgs> desktop = DesktopArgs.parse(args);
+        if (desktop.isPresent()) {
+            // The window is closed: end the process, whatever threads a start-up left (a server still starting).
+            int status;
+            try {
+                status = desktop.get().launch();
+            } catch (RuntimeException e) {
+                System.err.println("Builder Desk could not start: " + e.getMessage());
+                status = 1;
+            }
+            System.exit(status);
+        }
         int code = new CommandLine(new Main()).execute(args);
-        boolean longRunning = args.length == 0 || args[0].startsWith("--") || "serve".equals(args[0]);
-        if (code != 0 || !longRunning) {
+        // `serve` returns once its server runs; everything else (a CLI command, a window) has ended here.
+        boolean serving = args.length > 0 && "serve".equals(args[0]);
+        if (code != 0 || !serving) {
             System.exit(code);
         }
     }
@@ -58,20 +69,16 @@ public final class Main implements Runnable {
     @Option(names = "--theme", description = "system (default), light or dark; saved for the next launches")
     String theme;
 
-    /** Without a command: the desktop window. */
-    @Override
-    public void run() {
-        List<String> args = new ArrayList<>();
-        addNamed(args, "data-dir", dataDir);
-        addNamed(args, "server", server);
-        addNamed(args, "token", token);
-        addNamed(args, "theme", theme);
-        Application.launch(DesktopApp.class, args.toArray(String[]::new));
-    }
+    @Option(names = "--smoke-test", description = "Start, make one Demo-model run, print a JSON report, exit "
+            + "(0 when the run completed); on a scratch data folder unless --data-dir is given")
+    boolean smokeTest;
 
-    private static void addNamed(List<String> args, String name, String value) {
-        if (value != null) {
-            args.add("--" + name + "=" + value);
-        }
+    @Option(names = "--smoke-runs", description = "Demo runs a smoke test makes (default 1)", defaultValue = "1")
+    int smokeRuns;
+
+    /** Without a command: the desktop window (status 2 at once if its data folder is in use). */
+    @Override
+    public Integer call() {
+        return new DesktopArgs(dataDir, server, token, theme, smokeTest, smokeRuns).launch();
     }
 }

@@ -1,14 +1,23 @@
 package dev.builderdesk;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The allowed arrows of docs/architecture.md, enforced on the compiled main classes. */
+/**
+ * The rooms of docs/architecture.md and what each may use (its allow-list, the "may use" column), enforced on the
+ * compiled main classes, plus: no cycles between rooms, JavaFX only in the UI and the composition root, OkHttp only
+ * behind the providers, the client's implementation and the composition root, and view models without a scene graph.
+ */
 class ArchitectureTest {
     static JavaClasses classes;
 
@@ -19,24 +28,57 @@ class ArchitectureTest {
     }
 
     @Test
-    void protocolDependsOnNothingOfOurs() {
-        noClasses().that().resideInAPackage("dev.builderdesk.protocol..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.builderdesk.app..", "dev.builderdesk.ui..",
-                        "dev.builderdesk.client..", "dev.builderdesk.server..", "dev.builderdesk.engine..",
-                        "dev.builderdesk.tools..", "dev.builderdesk.providers..", "dev.builderdesk.store..",
-                        "dev.builderdesk.workspace..")
+    void eachRoomUsesOnlyTheRoomsItsAllowListNames() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("protocol").definedBy("dev.builderdesk.protocol..")
+                .layer("store").definedBy("dev.builderdesk.store..")
+                .layer("workspace").definedBy("dev.builderdesk.workspace..")
+                .layer("tools").definedBy("dev.builderdesk.tools..")
+                .layer("providers").definedBy("dev.builderdesk.providers..")
+                .layer("engine").definedBy("dev.builderdesk.engine..")
+                .layer("client").definedBy("dev.builderdesk.client")
+                .layer("client.internal").definedBy("dev.builderdesk.client.internal..")
+                .layer("server").definedBy("dev.builderdesk.server..")
+                .layer("ui").definedBy("dev.builderdesk.ui..")
+                .layer("app").definedBy("dev.builderdesk.app..", "dev.builderdesk")
+                .whereLayer("protocol").mayNotAccessAnyLayer()
+                .whereLayer("store").mayOnlyAccessLayers("protocol")
+                .whereLayer("workspace").mayOnlyAccessLayers("store", "protocol")
+                .whereLayer("tools").mayOnlyAccessLayers("workspace", "protocol")
+                .whereLayer("providers").mayOnlyAccessLayers("protocol")
+                .whereLayer("engine").mayOnlyAccessLayers("tools", "providers", "workspace", "protocol")
+                .whereLayer("client").mayOnlyAccessLayers("protocol")
+                .whereLayer("client.internal").mayOnlyAccessLayers("client", "protocol")
+                .whereLayer("server").mayOnlyAccessLayers("engine", "tools", "providers", "workspace", "store",
+                        "protocol")
+                .whereLayer("ui").mayOnlyAccessLayers("client", "protocol")
                 .check(classes);
     }
 
     @Test
-    void clientAndServerNeverSeeEachOther() {
-        noClasses().that().resideInAPackage("dev.builderdesk.client..")
-                .should().dependOnClassesThat().resideInAPackage("dev.builderdesk.server..")
-                .allowEmptyShould(true).check(classes);
-        noClasses().that().resideInAPackage("dev.builderdesk.server..")
-                .should().dependOnClassesThat().resideInAPackage("dev.builderdesk.client..")
-                .check(classes);
+    void noRoomDependsOnItselfThroughAnother() {
+        slices().assignedFrom(ROOMS).should().beFreeOfCycles().check(classes);
     }
+
+    /** A room is the package under dev.builderdesk; the client's implementation is a room of its own. */
+    private static final SliceAssignment ROOMS = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass c) {
+            String name = c.getPackageName();
+            if (!name.startsWith("dev.builderdesk.")) {
+                return SliceIdentifier.ignore();
+            }
+            if (name.startsWith("dev.builderdesk.client.internal")) {
+                return SliceIdentifier.of("client.internal");
+            }
+            return SliceIdentifier.of(name.substring("dev.builderdesk.".length()).split("\\.")[0]);
+        }
+
+        @Override
+        public String getDescription() {
+            return "rooms of dev.builderdesk";
+        }
+    };
 
     @Test
     void onlyTheUiAndTheCompositionRootTouchJavaFx() {
@@ -48,14 +90,6 @@ class ArchitectureTest {
     }
 
     @Test
-    void theUiTalksOnlyToTheClientApi() {
-        noClasses().that().resideInAPackage("dev.builderdesk.ui..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.builderdesk.server..",
-                        "dev.builderdesk.client.internal..", "dev.builderdesk.store..", "dev.builderdesk.engine..")
-                .allowEmptyShould(true).check(classes);
-    }
-
-    @Test
     void viewModelsHaveNoSceneGraph() {
         noClasses().that().haveSimpleNameEndingWith("ViewModel")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
@@ -63,26 +97,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void theLowerRoomsDoNotReachUp() {
-        noClasses().that().resideInAnyPackage("dev.builderdesk.store..", "dev.builderdesk.workspace..",
-                        "dev.builderdesk.tools..", "dev.builderdesk.providers..", "dev.builderdesk.engine..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.builderdesk.server..",
+    void okHttpStaysBehindTheProvidersAndTheClientsImplementation() {
+        // The composition root builds the one OkHttp client the providers share; nothing else sees OkHttp.
+        noClasses().that().resideOutsideOfPackages("dev.builderdesk.providers..", "dev.builderdesk.client.internal..",
                         "dev.builderdesk.app..")
-                .check(classes);
-        noClasses().that().resideInAnyPackage("dev.builderdesk.store..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.builderdesk.workspace..",
-                        "dev.builderdesk.engine..", "dev.builderdesk.tools..", "dev.builderdesk.providers..")
-                .check(classes);
-        noClasses().that().resideInAnyPackage("dev.builderdesk.providers..", "dev.builderdesk.tools..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.builderdesk.engine..",
-                        "dev.builderdesk.store..")
-                .check(classes);
-    }
-
-    @Test
-    void okHttpStaysOutOfTheServerAndTheEngine() {
-        noClasses().that().resideInAnyPackage("dev.builderdesk.server..", "dev.builderdesk.engine..",
-                        "dev.builderdesk.tools..", "dev.builderdesk.store..", "dev.builderdesk.workspace..")
                 .should().dependOnClassesThat().resideInAPackage("okhttp3..")
                 .check(classes);
     }

@@ -32,6 +32,9 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             System.err.println("Configuration error: " + e.getMessage());
             return 2;
+        } catch (DataFolderInUseException e) {
+            System.err.println(e.getMessage());
+            return DataFolderInUseException.EXIT_STATUS;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

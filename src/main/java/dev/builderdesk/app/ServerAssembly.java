@@ -27,20 +27,21 @@ import dev.builderdesk.server.runs.CheckpointService;
 import dev.builderdesk.server.runs.EngineAvailability;
 import dev.builderdesk.server.runs.RunService;
 import dev.builderdesk.server.runs.RunServices;
+import dev.builderdesk.store.Database;
 import dev.builderdesk.store.Store;
 import dev.builderdesk.tools.CodingTools;
 import dev.builderdesk.workspace.Drafts;
 import dev.builderdesk.workspace.Revisions;
 import dev.builderdesk.workspace.Sandboxes;
+import dev.builderdesk.workspace.ScanRules;
 import dev.builderdesk.workspace.WorkspaceRules;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
@@ -60,13 +61,16 @@ public final class ServerAssembly implements AutoCloseable {
      * @param port         overrides {@code server.port} when not null (0 = any free port)
      * @param localServers the local model servers probed in zero-config mode
      * @param env          environment lookup (token and API key variables)
+     * @param heldFolder   the data folder, already opened (and locked) by the caller, who keeps it; null: the
+     *                     server opens {@code dataDir} itself and releases it when it closes
      */
     public record Options(Path dataDir, Path configFile, String host, Integer port,
-            List<ZeroConfig.LocalServer> localServers, Function<String, String> env, String launchToken) {
+            List<ZeroConfig.LocalServer> localServers, Function<String, String> env, String launchToken,
+            DataFolder heldFolder) {
 
         public Options(Path dataDir, Path configFile, String host, Integer port,
                 List<ZeroConfig.LocalServer> localServers, Function<String, String> env) {
-            this(dataDir, configFile, host, port, localServers, env, null);
+            this(dataDir, configFile, host, port, localServers, env, null, null);
         }
 
         public static Options of(Path dataDir, Path configFile, String host, Integer port) {
@@ -75,7 +79,12 @@ public final class ServerAssembly implements AutoCloseable {
 
         /** The same options plus a token valid for this process only, owner of the zero-config tenant. */
         public Options withLaunchToken(String token) {
-            return new Options(dataDir, configFile, host, port, localServers, env, token);
+            return new Options(dataDir, configFile, host, port, localServers, env, token, heldFolder);
+        }
+
+        /** The same options on a data folder the caller has opened already (and closes itself). */
+        public Options withHeldFolder(DataFolder folder) {
+            return new Options(dataDir, configFile, host, port, localServers, env, launchToken, folder);
         }
     }
 
@@ -86,9 +95,11 @@ public final class ServerAssembly implements AutoCloseable {
     private final String host;
     private final Path dataDir;
     private final Optional<ZeroConfig.Owner> owner;
+    private final Optional<DataFolder> ownFolder;
 
     private ServerAssembly(Store store, EventLog log, OkHttpClient http, RunServer server, String host, Path dataDir,
-            Optional<ZeroConfig.Owner> owner) {
+            Optional<ZeroConfig.Owner> owner, Optional<DataFolder> ownFolder) {
+        this.ownFolder = ownFolder;
         this.store = store;
         this.log = log;
         this.http = http;
@@ -98,15 +109,26 @@ public final class ServerAssembly implements AutoCloseable {
         this.owner = owner;
     }
 
+    /**
+     * Starts the server on its data folder.
+     *
+     * @throws DataFolderInUseException when another process uses the data folder (nothing was started)
+     */
     public static ServerAssembly start(Options options) {
         ServerConfig config = options.configFile() == null ? ServerConfig.empty()
                 : new ConfigLoader(options.env()).load(options.configFile());
-        Path dataDir = options.dataDir().toAbsolutePath();
+        Optional<DataFolder> ownFolder = options.heldFolder() == null
+                ? Optional.of(DataFolder.open(options.dataDir())) : Optional.empty();
         try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data folder " + dataDir, e);
+            return start(options, config, options.dataDir().toAbsolutePath().normalize(), ownFolder);
+        } catch (RuntimeException e) {
+            ownFolder.ifPresent(DataFolder::close);
+            throw e;
         }
+    }
+
+    private static ServerAssembly start(Options options, ServerConfig config, Path dataDir,
+            Optional<DataFolder> ownFolder) {
         String url = config.database() != null && config.database().url() != null
                 ? config.database().url().replace("${data_dir}", dataDir.toString())
                 : "jdbc:sqlite:" + dataDir.resolve("builder-desk.db");
@@ -119,12 +141,14 @@ public final class ServerAssembly implements AutoCloseable {
         Store store = Store.open(url);
         EventLog log = new EventLog(store);
         try {
+            // Looking for local model servers at startup must not hold it up; a user's own endpoint gets longer.
             ModelDiscovery discovery = new ModelDiscovery(http, Duration.ofMillis(800));
+            ModelDiscovery userDiscovery = new ModelDiscovery(http, Duration.ofSeconds(15));
             Revisions revisions = new Revisions(store.revisions());
-            Drafts drafts = new Drafts(store, revisions);
+            Drafts drafts = new Drafts(store, revisions, ScanRules.appFolders(privatePaths(dataDir, url)));
             Sandboxes sandboxes = new Sandboxes(dataDir.resolve("sandboxes"));
             ModelService models = new ModelService(store);
-            ProviderService providers = new ProviderService(store, discovery);
+            ProviderService providers = new ProviderService(store, userDiscovery);
             AppService apps = new AppService(store, revisions, drafts);
             int demoDelay = config.runs() != null && config.runs().demoChunkDelayMs() != null
                     ? config.runs().demoChunkDelayMs() : 12;
@@ -161,12 +185,24 @@ public final class ServerAssembly implements AutoCloseable {
             if (recovered > 0) {
                 LOG.log(System.Logger.Level.INFO, "Recovering " + recovered + " run(s) left by the last stop");
             }
-            return new ServerAssembly(store, log, http, server, host, dataDir, owner);
+            return new ServerAssembly(store, log, http, server, host, dataDir, owner, ownFolder);
         } catch (RuntimeException e) {
             log.close();
             store.close();
             throw e;
         }
+    }
+
+    /**
+     * What folder scans must never enter or open: the data folder and the database's files wherever the
+     * configuration put them (closing any descriptor of a SQLite file drops this process's locks on it).
+     */
+    private static Set<Path> privatePaths(Path dataDir, String jdbcUrl) {
+        Set<Path> paths = new HashSet<>(List.of(dataDir));
+        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+            paths.addAll(Database.files(Path.of(jdbcUrl.substring("jdbc:sqlite:".length())).toAbsolutePath()));
+        }
+        return paths;
     }
 
     private static ServerSettings settings(ServerConfig config, Path dataDir) {
@@ -229,5 +265,6 @@ public final class ServerAssembly implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        ownFolder.ifPresent(DataFolder::close);
     }
 }

@@ -4,12 +4,14 @@ import dev.builderdesk.protocol.Model;
 import dev.builderdesk.protocol.ModelBinding;
 import dev.builderdesk.protocol.Provider;
 import dev.builderdesk.protocol.Timestamps;
+import dev.builderdesk.protocol.ProviderModels.Offered;
 import dev.builderdesk.providers.DemoProvider;
+import dev.builderdesk.providers.DiscoveryException;
 import dev.builderdesk.providers.ModelDiscovery;
 import dev.builderdesk.server.auth.Principal;
 import dev.builderdesk.server.auth.Role;
 import dev.builderdesk.server.auth.TokenRegistry;
-import dev.builderdesk.server.models.ModelService;
+import dev.builderdesk.server.models.ModelImport;
 import dev.builderdesk.store.ModelRepository.Filter;
 import dev.builderdesk.store.ProviderRepository.ProviderRow;
 import dev.builderdesk.store.Store;
@@ -24,6 +26,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -75,37 +78,31 @@ final class ZeroConfig {
     }
 
     private void discover(String tenantId, LocalServer local, Instant now) {
-        List<String> ids;
+        List<Offered> offered;
         try {
-            ids = discovery.list(local.baseUrl(), null);
-        } catch (IOException | RuntimeException e) {
+            offered = discovery.list(local.baseUrl(), null);
+        } catch (DiscoveryException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, local.name() + " not found at " + local.baseUrl());
             return;
         }
-        LOG.log(System.Logger.Level.INFO, local.name() + " found with " + ids.size() + " model(s)");
+        LOG.log(System.Logger.Level.INFO, local.name() + " found with " + offered.size() + " model(s)");
         store.db().write(c -> {
             if (store.providers().find(c, local.id()).isEmpty()) {
                 store.providers().insert(c, new ProviderRow(local.id(), tenantId, local.name(),
                         Provider.OPENAI_COMPATIBLE, local.baseUrl(), null, null, true, false), now);
             }
+            ProviderRow provider = store.providers().find(c, local.id()).orElseThrow();
             List<Model> known = store.models().listVisible(c, tenantId, new Filter(null, null), 0, Integer.MAX_VALUE);
             boolean anyDefault = known.stream().anyMatch(m -> m.isDefault() && !isDemo(m));
-            for (String modelId : ids) {
-                boolean present = known.stream().anyMatch(m -> m.providers().stream().anyMatch(b ->
-                        b.provider().equals(local.id()) && b.providerModelId().equals(modelId)));
-                if (present) {
-                    continue;
-                }
-                boolean makeDefault = !anyDefault;
-                anyDefault = true;
-                Model model = new Model(UUID.randomUUID().toString(), tenantId, modelId, ModelService.slugOf(modelId),
-                        null, Model.CHAT, "active", "1", Map.of("provider_label", local.name()), Map.of(), true,
-                        makeDefault, List.of(new ModelBinding(UUID.randomUUID().toString(), local.id(), modelId, 0,
-                        true, Map.of(), null)), now, now);
-                store.models().insert(c, model, false);
-                if (makeDefault) {
-                    store.models().clearOtherDefaults(c, tenantId, model.id());
-                }
+            List<Model> added = ModelImport.add(store, c, tenantId, provider, offered, now);
+            // The first local chat model (switched on) takes Auto over from the demo model.
+            Optional<Model> first = added.stream().filter(Model::isActive).findFirst();
+            if (!anyDefault && first.isPresent()) {
+                Model m = first.get();
+                store.models().update(c, new Model(m.id(), m.tenantId(), m.name(), m.slug(), m.description(),
+                        m.capabilityType(), m.status(), m.version(), m.metadata(), m.defaultResolutionPolicy(), true,
+                        true, m.providers(), m.createdAt(), now));
+                store.models().clearOtherDefaults(c, tenantId, m.id());
             }
             return null;
         });

@@ -27,6 +27,11 @@ public class ClientException extends RuntimeException {
         return detail;
     }
 
+    /** The request field a coded error names ({@code detail.field}, e.g. {@code base_url}), or null. */
+    public String field() {
+        return detail != null && detail.isObject() ? detail.path("field").asText(null) : null;
+    }
+
     /** The contract code of a coded error ({@code detail.code}), or null. */
     public String code() {
         return detail != null && detail.isObject() ? detail.path("code").asText(null) : null;

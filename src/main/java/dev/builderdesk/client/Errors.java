@@ -18,10 +18,6 @@ public final class Errors {
             super(status, message, detail, null);
         }
 
-        /** The offending request field, normally {@code model_id}. */
-        public String field() {
-            return detail().path("field").asText(null);
-        }
     }
 
     /** 400 {@code CODING_AGENT_ENGINE_UNAVAILABLE}: the engine (e.g. OpenCode) cannot run now. */
@@ -78,6 +74,25 @@ public final class Errors {
     public static final class ConflictException extends ClientException {
         public ConflictException(int status, String message, JsonNode detail) {
             super(status, message, detail, null);
+        }
+    }
+
+    /**
+     * 409 {@code PROVIDER_IN_USE} (ours): the provider cannot be removed now; {@link #reason()} is
+     * {@code default_model} (its model is the default for Auto) or {@code active_run} (a run uses its model).
+     */
+    public static final class ProviderInUseException extends ClientException {
+        public ProviderInUseException(int status, String message, JsonNode detail) {
+            super(status, message, detail, null);
+        }
+
+        public String reason() {
+            return detail().path("reason").asText(null);
+        }
+
+        /** The model that keeps the provider in use. */
+        public String modelName() {
+            return detail().path("model_name").asText(null);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.builderdesk.client;
 
-import dev.builderdesk.client.internal.OkHttpRunApiClient;
 import dev.builderdesk.protocol.App;
 import dev.builderdesk.protocol.BuilderState;
 import dev.builderdesk.protocol.ChatSession;
@@ -15,6 +14,7 @@ import dev.builderdesk.protocol.Health;
 import dev.builderdesk.protocol.Model;
 import dev.builderdesk.protocol.ModelList;
 import dev.builderdesk.protocol.Provider;
+import dev.builderdesk.protocol.ProviderCheck;
 import dev.builderdesk.protocol.ProviderModels;
 import dev.builderdesk.protocol.ProviderRequest;
 import dev.builderdesk.protocol.RestoreResult;
@@ -27,14 +27,10 @@ import java.util.Map;
 /**
  * The run API, typed: every route of the contract. Calls block and throw {@link ClientException} subclasses (see
  * {@link Errors}) for error answers and {@link Errors.ServerUnreachableException} when the server cannot be
- * reached; call them off the UI thread. Works against our server and the original platform's.
+ * reached; call them off the UI thread. Works against our server and the original platform's. The composition root
+ * makes one with {@code client.internal.RunApiClients}; nothing else names the implementation.
  */
 public interface RunApiClient {
-    /** A client for one server, using the shared runtime. */
-    static RunApiClient connect(ClientRuntime runtime, ServerConnection connection) {
-        return new OkHttpRunApiClient(runtime.http(), connection);
-    }
-
     /** The connection this client talks to. */
     ServerConnection connection();
 
@@ -61,7 +57,19 @@ public interface RunApiClient {
 
     Provider deleteProvider(String providerId);
 
-    ProviderModels discoverModels(String providerId);
+    /** {@code POST /providers/{id}/discover}: the models the provider lists, each with its capability. */
+    default ProviderModels discoverModels(String providerId) {
+        return discoverModels(providerId, false);
+    }
+
+    /**
+     * Discovery; with {@code add} the server also adds the chat models not listed yet (the first few switched on)
+     * and returns them in {@link ProviderModels#added()}. Ours.
+     */
+    ProviderModels discoverModels(String providerId, boolean add);
+
+    /** {@code POST /providers/{id}/test} (ours): whether the provider's model listing answers and takes the key. */
+    ProviderCheck testProvider(String providerId);
 
     List<App> listApps();
 
@@ -103,6 +111,18 @@ public interface RunApiClient {
     List<ChatSession> chatSessions(String appId, int limit);
 
     ChatSessionDetail chatSession(String appId, String sessionId);
+
+    /**
+     * {@code PATCH /chat-sessions/{id}} (ours): renames a thread. A blank or over-long title is a 400
+     * {@code CHAT_SESSION_TITLE_INVALID} on {@code title} ({@link Errors.BadRequestException}).
+     */
+    ChatSession renameChatSession(String appId, String sessionId, String title);
+
+    /**
+     * {@code DELETE /chat-sessions/{id}} (ours): deletes a thread and its turns; its runs stay, unlinked. A thread
+     * with a queued, running or paused run is a 409 {@code CHAT_SESSION_BUSY} ({@link Errors.ConflictException}).
+     */
+    ChatSession deleteChatSession(String appId, String sessionId);
 
     List<CompareGroup> compareGroups(String appId, int limit);
 

@@ -8,7 +8,6 @@ import dev.builderdesk.providers.RetryPolicy;
 import dev.builderdesk.tools.Sandbox;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Everything an engine needs to execute one run segment: the conversation (fresh, or the state saved by the last
@@ -17,7 +16,7 @@ import java.util.function.Consumer;
  * @param history   the normalised messages the run was created with (the prompt is last)
  * @param saved     the state saved after the last completed step, when resuming
  * @param retries   how failed completions are retried
- * @param saveState called after every completed step
+ * @param commitStep called at the end of every step (ADR 0011)
  */
 public record EngineRun(
         String runId,
@@ -31,5 +30,5 @@ public record EngineRun(
         Cancellation cancellation,
         int maxSteps,
         RetryPolicy retries,
-        Consumer<ConversationState> saveState) {
+        StepCommit commitStep) {
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.builderdesk.protocol.EventPayload;
-import dev.builderdesk.protocol.EventType;
 import dev.builderdesk.protocol.HistoryMessage;
 import dev.builderdesk.protocol.Json;
 import dev.builderdesk.providers.CancelledException;
@@ -23,8 +22,9 @@ import java.util.List;
 
 /**
  * The agent loop: stream a completion with tools from the pinned model, run each tool call through the pipeline,
- * feed the results back, repeat until the model answers without tool calls. The conversation is saved after every
- * step, before the next one starts.
+ * feed the results back, repeat until the model answers without tool calls. Every step is committed (the
+ * conversation saved with the events that close it) before the next one starts, and a saved conversation that
+ * already ends with the answer is finished: continuing it asks the model nothing.
  */
 public final class NativeEngine implements Engine {
     static final String SYSTEM_PROMPT = """
@@ -48,6 +48,9 @@ public final class NativeEngine implements Engine {
 
     @Override
     public EngineOutcome run(EngineRun run) {
+        if (run.saved().isPresent() && run.saved().get().endsWithAnswer()) {
+            return new EngineOutcome.Completed(run.saved().get().lastText());
+        }
         List<ChatMessage> conversation = new ArrayList<>(run.saved().map(ConversationState::messages)
                 .orElseGet(() -> initialConversation(run.history())));
         int modelSteps = run.saved().map(ConversationState::modelSteps).orElse(0);
@@ -75,17 +78,18 @@ public final class NativeEngine implements Engine {
             modelSteps++;
             inputTokens += result.inputTokens();
             outputTokens += result.outputTokens();
-            run.events().emit(EventType.USAGE_UPDATED,
-                    new EventPayload.UsageUpdated(inputTokens, outputTokens, modelSteps));
+            EventPayload usage = new EventPayload.UsageUpdated(inputTokens, outputTokens, modelSteps);
             conversation.add(ChatMessage.assistant(result.content(), result.toolCalls()));
             if (!result.content().isBlank()) {
                 lastAnswer = result.content();
             }
             if (result.toolCalls().isEmpty()) {
-                run.saveState().accept(new ConversationState(List.copyOf(conversation), modelSteps, inputTokens,
-                        outputTokens));
+                // The answer step: its usage and the conversation that ends with the answer are durable together.
+                run.commitStep().commit(new ConversationState(List.copyOf(conversation), modelSteps, inputTokens,
+                        outputTokens), List.of(usage));
                 return new EngineOutcome.Completed(lastAnswer);
             }
+            run.events().emit(usage);
             for (ToolCall call : result.toolCalls()) {
                 if (run.cancellation().isCancelled()) {
                     conversation.add(ChatMessage.toolResult(call.id(), SKIPPED));
@@ -93,8 +97,8 @@ public final class NativeEngine implements Engine {
                 }
                 conversation.add(ChatMessage.toolResult(call.id(), execute(run, call)));
             }
-            run.saveState().accept(new ConversationState(List.copyOf(conversation), modelSteps, inputTokens,
-                        outputTokens));
+            run.commitStep().commit(new ConversationState(List.copyOf(conversation), modelSteps, inputTokens,
+                    outputTokens), List.of());
         }
     }
 
@@ -107,8 +111,8 @@ public final class NativeEngine implements Engine {
         int attempt = 1;
         while (true) {
             try {
-                return run.provider().complete(request, delta -> run.events().emit(EventType.ASSISTANT_DELTA,
-                        new EventPayload.AssistantDelta(delta)), run.cancellation());
+                return run.provider().complete(request,
+                        delta -> run.events().emit(new EventPayload.AssistantDelta(delta)), run.cancellation());
             } catch (ProviderException e) {
                 if (!e.retryable() || attempt >= run.retries().maxAttempts()) {
                     throw attempt == 1 ? e : new ProviderException(e.code(), e.getMessage() + " (gave up after "
@@ -116,7 +120,7 @@ public final class NativeEngine implements Engine {
                 }
                 attempt++;
                 Duration wait = run.retries().delayBefore(attempt, e);
-                run.events().emit(EventType.PROVIDER_RETRY, new EventPayload.ProviderRetry(attempt,
+                run.events().emit(new EventPayload.ProviderRetry(attempt,
                         run.retries().maxAttempts(), Instant.now().plus(wait), e.getMessage(), e.statusCode()));
                 if (!run.cancellation().sleep(wait.toMillis())) {
                     throw new CancelledException();
@@ -126,16 +130,16 @@ public final class NativeEngine implements Engine {
     }
 
     private String execute(EngineRun run, ToolCall call) {
-        run.events().emit(EventType.TOOL_STARTED, new EventPayload.ToolStarted(call.name(), call.id(),
+        run.events().emit(new EventPayload.ToolStarted(call.name(), call.id(),
                 inputOf(call.arguments())));
         long start = System.nanoTime();
         ToolOutput output = tools.execute(call.name(), call.arguments(), run.sandbox());
         long durationMs = (System.nanoTime() - start) / 1_000_000;
-        var payload = new EventPayload.ToolFinished(call.name(), call.id(), output.envelope(), durationMs);
         if (output.ok()) {
-            run.events().emit(EventType.TOOL_COMPLETED, payload);
+            run.events().emit(new EventPayload.ToolCompleted(call.name(), call.id(), output.envelope(), durationMs));
         } else {
-            run.events().emit(EventType.TOOL_FAILED, payload, List.of(ToolDiagnostics.from(output.envelope())));
+            run.events().emit(new EventPayload.ToolFailed(call.name(), call.id(), output.envelope(), durationMs),
+                    List.of(ToolDiagnostics.from(output.envelope())));
         }
         return Json.write(output.envelope());
     }

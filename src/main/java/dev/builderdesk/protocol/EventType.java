@@ -2,29 +2,43 @@ package dev.builderdesk.protocol;
 
 import java.util.Optional;
 
-/** Every event of the run stream (CONTRACT.md §5) with its wire name and stage. */
+/**
+ * Every event of the run stream (CONTRACT.md §5) with its wire name, stage and payload type: the one place the
+ * event vocabulary is written.
+ */
 public enum EventType {
-    RUN_ACCEPTED("run.accepted", "run"),
-    PLAN_UPDATED("plan.updated", "plan"),
-    ASSISTANT_DELTA("assistant.delta", "assistant"),
-    TOOL_STARTED("tool.started", "tool"),
-    TOOL_COMPLETED("tool.completed", "tool"),
-    TOOL_FAILED("tool.failed", "tool"),
-    PROVIDER_RETRY("provider.retry", "run"),
-    USAGE_UPDATED("usage.updated", "run"),
-    REVISION_CREATED("revision.created", "revision"),
-    CHECKPOINT_CREATED("checkpoint.created", "checkpoint"),
-    RUN_COMPLETED("run.completed", "run"),
-    RUN_FAILED("run.failed", "run"),
-    RUN_CANCELLED("run.cancelled", "run"),
-    RUN_PAUSED("run.paused", "run");
+    RUN_ACCEPTED("run.accepted", "run", EventPayload.RunAccepted.class),
+    PLAN_UPDATED("plan.updated", "plan", EventPayload.PlanUpdated.class),
+    ASSISTANT_DELTA("assistant.delta", "assistant", EventPayload.AssistantDelta.class),
+    TOOL_STARTED("tool.started", "tool", EventPayload.ToolStarted.class),
+    TOOL_COMPLETED("tool.completed", "tool", EventPayload.ToolCompleted.class),
+    TOOL_FAILED("tool.failed", "tool", EventPayload.ToolFailed.class),
+    PROVIDER_RETRY("provider.retry", "run", EventPayload.ProviderRetry.class),
+    USAGE_UPDATED("usage.updated", "run", EventPayload.UsageUpdated.class),
+    REVISION_CREATED("revision.created", "revision", EventPayload.RevisionCreated.class),
+    CHECKPOINT_CREATED("checkpoint.created", "checkpoint", EventPayload.CheckpointCreated.class),
+    /** Made by clients only, from the original platform's mid-stream {@code run.failed}; never stored. */
+    RUN_ERROR("run.error", "run", EventPayload.RunError.class),
+    RUN_COMPLETED("run.completed", "run", EventPayload.RunCompleted.class),
+    RUN_FAILED("run.failed", "run", EventPayload.RunFailed.class),
+    RUN_CANCELLED("run.cancelled", "run", EventPayload.RunCancelled.class),
+    RUN_PAUSED("run.paused", "run", EventPayload.RunPaused.class),
+    /** An event a newer server sent that this build does not know; {@link #fromWire} never returns it. */
+    UNRECOGNISED("", "", EventPayload.Unrecognised.class);
 
     private final String wire;
     private final String stage;
+    private final Class<? extends EventPayload> payloadType;
 
-    EventType(String wire, String stage) {
+    EventType(String wire, String stage, Class<? extends EventPayload> payloadType) {
         this.wire = wire;
         this.stage = stage;
+        this.payloadType = payloadType;
+    }
+
+    /** The record its payload is read into. */
+    public Class<? extends EventPayload> payloadType() {
+        return payloadType;
     }
 
     /** The {@code event} field value, e.g. {@code "tool.failed"}. */
@@ -45,20 +59,10 @@ public enum EventType {
     /** Looks up an event by wire name; unknown names (newer servers) give empty. */
     public static Optional<EventType> fromWire(String wire) {
         for (EventType type : values()) {
-            if (type.wire.equals(wire)) {
+            if (type != UNRECOGNISED && type.wire.equals(wire)) {
                 return Optional.of(type);
             }
         }
         return Optional.empty();
-    }
-
-    /** The terminal event that reports a run settled in the given status. */
-    public static EventType terminalFor(RunStatus status) {
-        return switch (status) {
-            case COMPLETED -> RUN_COMPLETED;
-            case CANCELLED -> RUN_CANCELLED;
-            case PAUSED -> RUN_PAUSED;
-            case FAILED, QUEUED, RUNNING -> RUN_FAILED;
-        };
     }
 }

@@ -2,7 +2,8 @@ package dev.builderdesk.protocol;
 
 /**
  * A model provider endpoint ({@code /providers}). API keys are write-only: only {@code hasApiKey} is returned.
- * {@code kind} is {@code openai-compatible} or {@code demo}.
+ * {@code kind} is {@code openai-compatible} or {@code demo}. Ours: {@code readOnly} is true for a provider of the
+ * server's configuration file (the API refuses to change or remove it).
  */
 public record Provider(
         String id,
@@ -11,7 +12,8 @@ public record Provider(
         String baseUrl,
         String apiKeyEnv,
         boolean hasApiKey,
-        boolean enabled) {
+        boolean enabled,
+        boolean readOnly) {
 
     /** Kind of a provider speaking the OpenAI chat completions protocol. */
     public static final String OPENAI_COMPATIBLE = "openai-compatible";

@@ -5,10 +5,12 @@ import dev.builderdesk.server.http.ApiRoutes;
 import dev.builderdesk.server.http.JsonErrorHandler;
 import dev.builderdesk.server.http.Responses;
 import dev.builderdesk.server.runs.RunSupervisor;
+import dev.builderdesk.workspace.AppFolderException;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.HttpResponseException;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The run API's HTTP server (Javalin 7 on Jetty 12, virtual threads). Maps every error to {@code {"detail": ...}};
@@ -41,6 +43,10 @@ public final class RunServer implements AutoCloseable {
             cfg.routes.beforeMatched(auth);
             routes.register(cfg.routes);
             cfg.routes.exception(ApiError.class, (e, ctx) -> Responses.error(ctx, e.status(), e.detail()));
+            cfg.routes.exception(AppFolderException.class, (e, ctx) -> {
+                ApiError coded = folderError(e);
+                Responses.error(ctx, coded.status(), coded.detail());
+            });
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> Responses.error(ctx, e.getStatus(),
                     describe(e)));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
@@ -82,6 +88,15 @@ public final class RunServer implements AutoCloseable {
             ctx.req().getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
         }
         throw new ApiError(413, "Request body is too large (limit 1 MiB)");
+    }
+
+    /**
+     * An app folder that cannot be used is the user's to fix, never a server error: too large to open → 400,
+     * unreadable or not writable (nothing was changed) → 409. The message names folder-relative paths only.
+     */
+    static ApiError folderError(AppFolderException e) {
+        int status = e.kind() == AppFolderException.Kind.TOO_LARGE ? 400 : 409;
+        return ApiError.coded(status, e.code(), null, e.getMessage(), Map.of());
     }
 
     private static String describe(HttpResponseException e) {

@@ -53,6 +53,18 @@ public final class ChatSessionRepository {
                 Micros.toInstant(rs.getLong("updated_at")), Micros.toInstant(rs.getLong("last_message_at")));
     }
 
+    /** A new title; {@code updated_at} moves, {@code last_message_at} (the list's order) does not. */
+    public void rename(Connection c, String sessionId, String title, Instant now) throws SQLException {
+        Sql.update(c, "UPDATE chat_sessions SET title = ?, updated_at = ? WHERE id = ?", title, Micros.of(now),
+                sessionId);
+    }
+
+    /** Removes the session and its stored turns (its runs are unlinked by the caller). */
+    public void delete(Connection c, String sessionId) throws SQLException {
+        Sql.update(c, "DELETE FROM chat_turns WHERE session_id = ?", sessionId);
+        Sql.update(c, "DELETE FROM chat_sessions WHERE id = ?", sessionId);
+    }
+
     /** Used when a session is touched without a turn. */
     public void touch(Connection c, String sessionId, Instant now) throws SQLException {
         Sql.update(c, "UPDATE chat_sessions SET updated_at = ? WHERE id = ?", Micros.of(now), sessionId);

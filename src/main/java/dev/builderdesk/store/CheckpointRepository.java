@@ -26,6 +26,12 @@ public final class CheckpointRepository {
                 CheckpointRepository::map, appId, id);
     }
 
+    /** The checkpoint a run made, if it made one (a run makes at most one). */
+    public Optional<Checkpoint> findByRun(Connection c, String runId) throws SQLException {
+        return Sql.queryOne(c, "SELECT " + COLUMNS + " FROM checkpoints WHERE run_id = ? ORDER BY created_at LIMIT 1",
+                CheckpointRepository::map, runId);
+    }
+
     private static Checkpoint map(ResultSet rs) throws SQLException {
         return new Checkpoint(rs.getString("id"), rs.getString("run_id"), rs.getString("app_id"),
                 rs.getString("revision_id"), Micros.toInstant(rs.getLong("created_at")));

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
@@ -29,21 +30,26 @@ public final class Database implements AutoCloseable {
 
     /**
      * Opens (creating if needed) the database at a JDBC URL and migrates it. Only {@code jdbc:sqlite:} is supported
-     * in this version.
+     * in this version. The database file and its {@code -wal} and {@code -shm} companions are readable by their
+     * owner only (they hold provider API keys): a new file is created 0600 before SQLite opens it (SQLite gives its
+     * companions the database's mode) and existing ones are tightened.
      */
     public static Database open(String jdbcUrl) {
         if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
             throw new IllegalArgumentException("Unsupported database URL (only jdbc:sqlite: for now): " + jdbcUrl);
         }
         String file = jdbcUrl.substring("jdbc:sqlite:".length());
+        Path dbFile = Path.of(file).toAbsolutePath();
         try {
-            Path parent = Path.of(file).toAbsolutePath().getParent();
+            Path parent = dbFile.getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+            OwnerOnly.createFile(dbFile);
         } catch (java.io.IOException e) {
-            throw new StoreException("Cannot create the folder of " + file, e);
+            throw new StoreException("Cannot create the database file " + file, e);
         }
+        restrictFiles(dbFile);
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -69,7 +75,18 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw e;
         }
+        restrictFiles(dbFile);
         return new Database(pool, true);
+    }
+
+    /** The files SQLite keeps for the database at {@code dbFile}: itself, its write-ahead log and shared memory. */
+    public static List<Path> files(Path dbFile) {
+        return List.of(dbFile, dbFile.resolveSibling(dbFile.getFileName() + "-wal"),
+                dbFile.resolveSibling(dbFile.getFileName() + "-shm"));
+    }
+
+    private static void restrictFiles(Path dbFile) {
+        files(dbFile).forEach(OwnerOnly::restrict);
     }
 
     /** Runs read-only work on a pooled connection. */

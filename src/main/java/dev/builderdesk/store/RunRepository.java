@@ -21,27 +21,28 @@ public final class RunRepository {
     private static final String COLUMNS = "id, app_id, status, engine, input, messages_json, base_revision_id,"
             + " result_revision_id, checkpoint_revision_id, requested_model_id, resolved_model_id,"
             + " resolved_model_name, error, error_code, chat_session_id, compare_group_id, auto_apply,"
-            + " client_message_id, warnings_json, usage_json, metrics_json, created_at, started_at, completed_at";
+            + " client_message_id, warnings_json, usage_json, metrics_json, created_at, started_at, completed_at,"
+            + " pause_reason";
 
     public void insert(Connection c, RunRow r) throws SQLException {
         Sql.update(c, "INSERT INTO runs (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        + " ?, ?, ?, ?, ?, ?, ?)",
+                        + " ?, ?, ?, ?, ?, ?, ?, ?)",
                 r.id(), r.appId(), r.status().wire(), r.engine(), r.input(), StoredJson.write(r.messages()),
                 r.baseRevisionId(), r.resultRevisionId(), r.checkpointRevisionId(), r.requestedModelId(),
                 r.resolvedModelId(), r.resolvedModelName(), r.error(), r.errorCode(), r.chatSessionId(),
                 r.compareGroupId(), r.autoApply(), r.clientMessageId(), StoredJson.write(r.warnings()),
                 StoredJson.write(r.usage()), StoredJson.write(r.metrics()), Micros.of(r.createdAt()),
-                Micros.of(r.startedAt()), Micros.of(r.completedAt()));
+                Micros.of(r.startedAt()), Micros.of(r.completedAt()), r.pauseReason());
     }
 
     /** Writes every mutable column of the run. */
     public void update(Connection c, RunRow r) throws SQLException {
         Sql.update(c, "UPDATE runs SET status = ?, result_revision_id = ?, checkpoint_revision_id = ?, error = ?,"
                         + " error_code = ?, warnings_json = ?, usage_json = ?, metrics_json = ?, started_at = ?,"
-                        + " completed_at = ? WHERE id = ?",
+                        + " completed_at = ?, pause_reason = ? WHERE id = ?",
                 r.status().wire(), r.resultRevisionId(), r.checkpointRevisionId(), r.error(), r.errorCode(),
                 StoredJson.write(r.warnings()), StoredJson.write(r.usage()), StoredJson.write(r.metrics()),
-                Micros.of(r.startedAt()), Micros.of(r.completedAt()), r.id());
+                Micros.of(r.startedAt()), Micros.of(r.completedAt()), r.pauseReason(), r.id());
     }
 
     public Optional<RunRow> find(Connection c, String appId, String id) throws SQLException {
@@ -88,6 +89,20 @@ public final class RunRepository {
                 + " AND client_message_id = ? ORDER BY created_at LIMIT 1", RunRepository::map, appId, sessionId, key);
     }
 
+    /** The newest run of a session that a worker runs or may run again (queued, running or paused). */
+    public Optional<RunRow> findUnsettledInSession(Connection c, String appId, String sessionId)
+            throws SQLException {
+        return Sql.queryOne(c, "SELECT " + COLUMNS + " FROM runs WHERE app_id = ? AND chat_session_id = ?"
+                + " AND status IN (?, ?, ?) ORDER BY created_at DESC LIMIT 1", RunRepository::map, appId, sessionId,
+                RunStatus.QUEUED.wire(), RunStatus.RUNNING.wire(), RunStatus.PAUSED.wire());
+    }
+
+    /** Detaches a session's runs from it (the session is being deleted; the runs and their logs stay). */
+    public int unlinkSession(Connection c, String appId, String sessionId) throws SQLException {
+        return Sql.update(c, "UPDATE runs SET chat_session_id = NULL WHERE app_id = ? AND chat_session_id = ?",
+                appId, sessionId);
+    }
+
     public List<RunRow> withStatus(Connection c, RunStatus status) throws SQLException {
         return Sql.query(c, "SELECT " + COLUMNS + " FROM runs WHERE status = ? ORDER BY created_at",
                 RunRepository::map, status.wire());
@@ -105,6 +120,6 @@ public final class RunRepository {
                 StoredJson.read(rs.getString("usage_json"), RunUsage.class),
                 StoredJson.read(rs.getString("metrics_json"), RunMetrics.class),
                 Micros.toInstant(rs.getLong("created_at")), Micros.toInstant(Sql.nullableLong(rs, "started_at")),
-                Micros.toInstant(Sql.nullableLong(rs, "completed_at")));
+                Micros.toInstant(Sql.nullableLong(rs, "completed_at")), rs.getString("pause_reason"));
     }
 }

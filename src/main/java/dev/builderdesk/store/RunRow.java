@@ -33,34 +33,36 @@ public record RunRow(
         RunMetrics metrics,
         Instant createdAt,
         Instant startedAt,
-        Instant completedAt) {
+        Instant completedAt,
+        String pauseReason) {
 
+    /** The same row in another status; a pause reason is kept only while it stays paused. */
     public RunRow withStatus(RunStatus newStatus) {
         return new RunRow(id, appId, newStatus, engine, input, messages, baseRevisionId, resultRevisionId,
                 checkpointRevisionId, requestedModelId, resolvedModelId, resolvedModelName, error, errorCode,
                 chatSessionId, compareGroupId, autoApply, clientMessageId, warnings, usage, metrics, createdAt,
-                startedAt, completedAt);
+                startedAt, completedAt, newStatus == RunStatus.PAUSED ? pauseReason : null);
     }
 
     public RunRow started(Instant at) {
         return new RunRow(id, appId, RunStatus.RUNNING, engine, input, messages, baseRevisionId, resultRevisionId,
                 checkpointRevisionId, requestedModelId, resolvedModelId, resolvedModelName, null, null,
                 chatSessionId, compareGroupId, autoApply, clientMessageId, warnings, usage, metrics, createdAt,
-                startedAt == null ? at : startedAt, null);
+                startedAt == null ? at : startedAt, null, null);
     }
 
     public RunRow settled(RunStatus newStatus, String newError, String newErrorCode, Instant at) {
         return new RunRow(id, appId, newStatus, engine, input, messages, baseRevisionId, resultRevisionId,
                 checkpointRevisionId, requestedModelId, resolvedModelId, resolvedModelName, newError, newErrorCode,
                 chatSessionId, compareGroupId, autoApply, clientMessageId, warnings, usage, metrics, createdAt,
-                startedAt, newStatus.isFinal() ? at : null);
+                startedAt, newStatus.isFinal() ? at : null, null);
     }
 
     public RunRow withResult(String resultRevision, String checkpointRevision) {
         return new RunRow(id, appId, status, engine, input, messages, baseRevisionId, resultRevision,
                 checkpointRevision, requestedModelId, resolvedModelId, resolvedModelName, error, errorCode,
                 chatSessionId, compareGroupId, autoApply, clientMessageId, warnings, usage, metrics, createdAt,
-                startedAt, completedAt);
+                startedAt, completedAt, pauseReason);
     }
 
     public RunRow withWarning(String warning) {
@@ -69,13 +71,21 @@ public record RunRow(
         return new RunRow(id, appId, status, engine, input, messages, baseRevisionId, resultRevisionId,
                 checkpointRevisionId, requestedModelId, resolvedModelId, resolvedModelName, error, errorCode,
                 chatSessionId, compareGroupId, autoApply, clientMessageId, List.copyOf(more), usage, metrics,
-                createdAt, startedAt, completedAt);
+                createdAt, startedAt, completedAt, pauseReason);
+    }
+
+    /** The same row paused for {@code reason} ({@code PauseReason.wire()}). */
+    public RunRow withPauseReason(String reason) {
+        return new RunRow(id, appId, status, engine, input, messages, baseRevisionId, resultRevisionId,
+                checkpointRevisionId, requestedModelId, resolvedModelId, resolvedModelName, error, errorCode,
+                chatSessionId, compareGroupId, autoApply, clientMessageId, warnings, usage, metrics, createdAt,
+                startedAt, completedAt, reason);
     }
 
     public RunRow withMeasurements(RunUsage newUsage, RunMetrics newMetrics) {
         return new RunRow(id, appId, status, engine, input, messages, baseRevisionId, resultRevisionId,
                 checkpointRevisionId, requestedModelId, resolvedModelId, resolvedModelName, error, errorCode,
                 chatSessionId, compareGroupId, autoApply, clientMessageId, warnings, newUsage, newMetrics, createdAt,
-                startedAt, completedAt);
+                startedAt, completedAt, pauseReason);
     }
 }

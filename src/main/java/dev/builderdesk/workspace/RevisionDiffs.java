@@ -55,6 +55,11 @@ public final class RevisionDiffs {
         return result;
     }
 
+    /** One file's change from {@code before} (null: the file is new) to {@code after}, as the route shows it. */
+    public static FileDiff ofFile(String path, byte[] before, byte[] after) {
+        return fileDiff(path, before == null ? "added" : "modified", before == null ? new byte[0] : before, after);
+    }
+
     private static FileDiff fileDiff(String path, String change, byte[] before, byte[] after) {
         Optional<String> oldText = text(before);
         Optional<String> newText = text(after);

@@ -30,14 +30,20 @@ public final class Revisions {
 
     public RevisionRow create(Connection c, String appId, FileSet files, String source, String sourceRevisionId,
             String runId, Instant now) throws SQLException {
+        return create(c, UUID.randomUUID().toString(), appId, files, source, sourceRevisionId, runId, now);
+    }
+
+    /** Creates a revision with a given id (known before the transaction, e.g. to announce it in an event). */
+    public RevisionRow create(Connection c, String id, String appId, FileSet files, String source,
+            String sourceRevisionId, String runId, Instant now) throws SQLException {
         List<FileRow> rows = new ArrayList<>(files.size());
         for (Map.Entry<String, byte[]> e : files.contents().entrySet()) {
             String sha = files.hashes().get(e.getKey());
             repository.putBlob(c, sha, e.getValue());
             rows.add(new FileRow(e.getKey(), sha, e.getValue().length));
         }
-        RevisionRow row = new RevisionRow(UUID.randomUUID().toString(), appId, files.treeHash(), files.entryFile(),
-                files.size(), source, sourceRevisionId, runId, now);
+        RevisionRow row = new RevisionRow(id, appId, files.treeHash(), files.entryFile(), files.size(), source,
+                sourceRevisionId, runId, now);
         repository.insert(c, row, rows);
         return row;
     }

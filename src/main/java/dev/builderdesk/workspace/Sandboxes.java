@@ -57,7 +57,8 @@ public final class Sandboxes {
         deleteTree(pathOf(runId));
     }
 
-    static void deleteTree(Path dir) throws IOException {
+    /** Deletes a folder and everything in it; a symbolic link inside is removed, never followed. */
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

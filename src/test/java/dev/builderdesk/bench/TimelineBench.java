@@ -1,11 +1,17 @@
 package dev.builderdesk.bench;
 
+import static dev.builderdesk.bench.StreamingLatencyBench.collectGarbage;
+import static dev.builderdesk.bench.StreamingLatencyBench.fx;
+import static dev.builderdesk.bench.StreamingLatencyBench.startToolkit;
+
 import atlantafx.base.theme.PrimerLight;
 import dev.builderdesk.client.RunEvent;
 import dev.builderdesk.protocol.EventPayload;
 import dev.builderdesk.protocol.Json;
 import dev.builderdesk.protocol.StreamEvent;
 import dev.builderdesk.ui.fx.PulseBatcher;
+import dev.builderdesk.ui.fx.Stylesheets;
+import dev.builderdesk.ui.timeline.TimelineActions;
 import dev.builderdesk.ui.timeline.TimelineView;
 import dev.builderdesk.ui.timeline.TimelineViewModel;
 import java.nio.file.Files;
@@ -40,12 +46,7 @@ class TimelineBench {
 
     @Test
     void measure() throws Exception {
-        try {
-            Platform.startup(() -> { });
-        } catch (IllegalStateException alreadyStarted) {
-            // another test started the toolkit
-        }
-        Platform.setImplicitExit(false);
+        startToolkit();
         List<RunEvent> events = events();
         run(events, 0);
         run(events, 25);
@@ -67,8 +68,6 @@ class TimelineBench {
     /** One run; {@code perMilli} > 0 paces the producer to about that many events per millisecond. */
     private Result run(List<RunEvent> events, int perMilli) throws Exception {
         TimelineViewModel model = new TimelineViewModel();
-        CountDownLatch shown = new CountDownLatch(1);
-        Stage[] stage = new Stage[1];
         AtomicLong lastFrame = new AtomicLong();
         AtomicLong longestGap = new AtomicLong();
         AnimationTimer pulses = new AnimationTimer() {
@@ -80,18 +79,16 @@ class TimelineBench {
                 }
             }
         };
-        Platform.runLater(() -> {
+        Stage stage = fx(() -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            stage[0] = new Stage();
-            TimelineView view = new TimelineView(model);
-            view.getStylesheets().add(TimelineBench.class.getResource("/dev/builderdesk/ui/theme/app.css")
-                    .toExternalForm());
-            stage[0].setScene(new Scene(view, 900, 700));
-            stage[0].show();
-            model.userTurn("Stream fifty thousand events", "run", "Model A");
-            shown.countDown();
+            Stage window = new Stage();
+            TimelineView view = new TimelineView(model, TimelineActions.NONE);
+            Stylesheets.install(view);
+            window.setScene(new Scene(view, 900, 700));
+            window.show();
+            model.begin("run", "Stream fifty thousand events", "Model A");
+            return window;
         });
-        shown.await();
         Thread.sleep(300);
         CountDownLatch done = new CountDownLatch(1);
         AtomicLong applied = new AtomicLong();
@@ -99,7 +96,7 @@ class TimelineBench {
         AtomicLong finished = new AtomicLong();
         PulseBatcher<RunEvent> batcher = new PulseBatcher<>(Platform::runLater, batch -> {
             long t0 = System.nanoTime();
-            model.apply(batch);
+            model.apply("run", batch);
             longestApply.accumulateAndGet(System.nanoTime() - t0, Math::max);
             if (applied.addAndGet(batch.size()) == events.size()) {
                 finished.set(System.nanoTime());
@@ -121,24 +118,17 @@ class TimelineBench {
         producer.join();
         Thread.sleep(200);
         // Stop the frame timer before the explicit collections below, so their pauses are not taken for pulses.
-        CountDownLatch stopped = new CountDownLatch(1);
-        Platform.runLater(() -> {
+        fx(() -> {
             pulses.stop();
-            stopped.countDown();
+            return null;
         });
-        stopped.await();
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(100);
-        }
+        collectGarbage();
         Runtime rt = Runtime.getRuntime();
         long heapMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
-        CountDownLatch closed = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            stage[0].close();
-            closed.countDown();
+        fx(() -> {
+            stage.close();
+            return null;
         });
-        closed.await();
         double seconds = (finished.get() - start) / 1e9;
         return new Result(events.size() / seconds, longestApply.get() / 1e6, longestGap.get() / 1e6, heapMb);
     }
@@ -147,19 +137,22 @@ class TimelineBench {
     private static List<RunEvent> events() {
         List<RunEvent> events = new ArrayList<>(EVENTS);
         for (int seq = 1; events.size() < EVENTS - 1; seq++) {
-            StreamEvent env = new StreamEvent("e", "run", "app", seq, null, "run", Json.object(), List.of());
             if (seq % 50 == 0) {
                 String tool = seq % 100 == 0 ? "coding_agent_apply_patch" : "coding_agent_read_file";
-                events.add(new RunEvent.ToolStarted(env, new EventPayload.ToolStarted(tool, "c" + seq,
+                events.add(event(events.size() + 1, new EventPayload.ToolStarted(tool, "c" + seq,
                         Json.object().put("path", "src/file" + seq + ".tsx"))));
-                events.add(new RunEvent.ToolCompleted(env, new EventPayload.ToolFinished(tool, "c" + seq,
+                events.add(event(events.size() + 1, new EventPayload.ToolCompleted(tool, "c" + seq,
                         Json.object().put("ok", true), 2)));
             } else {
-                events.add(new RunEvent.AssistantDelta(env, "word" + seq + " "));
+                events.add(event(events.size() + 1, new EventPayload.AssistantDelta("word" + seq + " ")));
             }
         }
-        events.add(new RunEvent.Completed(new StreamEvent("run.completed", "run", "app", EVENTS, null, "run",
-                Json.object(), List.of()), null));
+        events.add(event(events.size() + 1, new EventPayload.RunCompleted(null)));
         return events;
+    }
+
+    private static RunEvent event(long seq, EventPayload payload) {
+        return new RunEvent(new StreamEvent(payload.type().wire(), "run", "app", seq, null, payload.type().stage(),
+                Json.object(), List.of()), payload);
     }
 }

@@ -2,6 +2,8 @@ package dev.builderdesk.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.builderdesk.client.internal.ClientRuntime;
+import dev.builderdesk.client.internal.RunApiClients;
 import dev.builderdesk.protocol.Json;
 import dev.builderdesk.testkit.ChaosProxy;
 import dev.builderdesk.testkit.SseStream;
@@ -31,7 +33,7 @@ class ClientResumeTest {
                         4500, 20261121L);
                 ClientRuntime runtime = new ClientRuntime()) {
             String app = server.createApp("app", "vite-react").get("id").asText();
-            RunApiClient client = RunApiClient.connect(runtime, ServerConnection.of("http://127.0.0.1:"
+            RunApiClient client = RunApiClients.connect(runtime, ServerConnection.of("http://127.0.0.1:"
                     + proxy.port(), TestServer.ACME_OWNER).withReconnectDelay(Duration.ofMillis(2)));
             ExecutorService pool = Executors.newFixedThreadPool(10);
             AtomicInteger reconnects = new AtomicInteger();
@@ -62,7 +64,8 @@ class ClientResumeTest {
                                     + Json.write(d.get("payload"))).toList();
                     assertThat(received).as("run " + n).containsExactlyElementsOf(log);
                     assertThat(got.stream().filter(RunEvent::isTerminal)).as("run " + n).hasSize(1);
-                    assertThat(got.get(got.size() - 1)).isInstanceOf(RunEvent.Completed.class);
+                    assertThat(got.get(got.size() - 1).type())
+                            .isEqualTo(dev.builderdesk.protocol.EventType.RUN_COMPLETED);
                     return run;
                 }));
             }

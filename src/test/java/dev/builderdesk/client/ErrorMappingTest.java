@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.builderdesk.client.internal.ClientRuntime;
+import dev.builderdesk.client.internal.RunApiClients;
 import dev.builderdesk.protocol.CreateAppRequest;
 import dev.builderdesk.protocol.CreateRunRequest;
 import dev.builderdesk.testkit.TestServer;
@@ -33,7 +35,7 @@ class ErrorMappingTest {
     static void start() {
         server = TestServer.start(dir);
         runtime = new ClientRuntime();
-        owner = RunApiClient.connect(runtime, ServerConnection.of(server.baseUrl(), TestServer.ACME_OWNER));
+        owner = RunApiClients.connect(runtime, ServerConnection.of(server.baseUrl(), TestServer.ACME_OWNER));
         app = owner.createApp(new CreateAppRequest("app", "vite-react", null)).id();
     }
 
@@ -78,7 +80,7 @@ class ErrorMappingTest {
         });
         canned.start();
         try {
-            RunApiClient c = RunApiClient.connect(runtime, ServerConnection.of("http://127.0.0.1:"
+            RunApiClient c = RunApiClients.connect(runtime, ServerConnection.of("http://127.0.0.1:"
                     + canned.getAddress().getPort(), "t"));
             var e = catchThrowableOfType(Errors.EngineUnsupportedRuntimeException.class,
                     () -> c.createRun("a", run("x", null, "opencode", null)));
@@ -104,15 +106,15 @@ class ErrorMappingTest {
         var missing = catchThrowableOfType(Errors.NotFoundException.class,
                 () -> owner.getRun(app, "22222222-2222-4222-8222-222222222222"));
         assertThat(missing.getMessage()).isEqualTo("Coding-agent run not found");
-        RunApiClient stranger = RunApiClient.connect(runtime, ServerConnection.of(server.baseUrl(), "nope-nope"));
+        RunApiClient stranger = RunApiClients.connect(runtime, ServerConnection.of(server.baseUrl(), "nope-nope"));
         var unauthorized = catchThrowableOfType(Errors.UnauthorizedException.class, stranger::listApps);
         assertThat(unauthorized.getMessage()).isEqualTo("Could not validate principal token");
-        RunApiClient member = RunApiClient.connect(runtime, ServerConnection.of(server.baseUrl(),
+        RunApiClient member = RunApiClients.connect(runtime, ServerConnection.of(server.baseUrl(),
                 TestServer.ACME_MEMBER));
         var forbidden = catchThrowableOfType(Errors.ForbiddenException.class,
                 () -> member.createApp(new CreateAppRequest("x", null, null)));
         assertThat(forbidden.getMessage()).isEqualTo("Missing required scopes: apps.write");
-        RunApiClient otherTenant = RunApiClient.connect(runtime, ServerConnection.of(server.baseUrl(),
+        RunApiClient otherTenant = RunApiClients.connect(runtime, ServerConnection.of(server.baseUrl(),
                 TestServer.ACME_OWNER).withTenant(TestServer.BETA));
         assertThat(catchThrowableOfType(Errors.ForbiddenException.class, otherTenant::listApps).getMessage())
                 .isEqualTo("Not a member of the requested tenant");
@@ -150,7 +152,7 @@ class ErrorMappingTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        RunApiClient nowhere = RunApiClient.connect(runtime, ServerConnection.of("http://127.0.0.1:" + closedPort,
+        RunApiClient nowhere = RunApiClients.connect(runtime, ServerConnection.of("http://127.0.0.1:" + closedPort,
                 "t"));
         var e = catchThrowableOfType(Errors.ServerUnreachableException.class, nowhere::health);
         assertThat(e.status()).isZero();

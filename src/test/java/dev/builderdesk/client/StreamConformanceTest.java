@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.builderdesk.client.internal.ClientRuntime;
 import dev.builderdesk.client.internal.EventNormalizer;
+import dev.builderdesk.client.internal.RunApiClients;
 import dev.builderdesk.client.internal.SseParser;
+import dev.builderdesk.protocol.EventPayload;
 import dev.builderdesk.protocol.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +43,7 @@ class StreamConformanceTest {
         server.createContext("/admin/apps/", StreamConformanceTest::serve);
         server.start();
         runtime = new ClientRuntime();
-        client = RunApiClient.connect(runtime, ServerConnection.of("http://127.0.0.1:"
+        client = RunApiClients.connect(runtime, ServerConnection.of("http://127.0.0.1:"
                 + server.getAddress().getPort(), "token"));
     }
 
@@ -126,23 +129,25 @@ class StreamConformanceTest {
     @Test
     void f18PausedRunMapsToOurTimeline() throws Exception {
         List<RunEvent> events = viaClient("f18-paused", "chunk-7");
-        assertThat(events).extracting(e -> e.getClass().getSimpleName()).containsExactly("Accepted", "PlanUpdated",
-                "AssistantDelta", "ToolStarted", "ToolCompleted", "ToolFailed", "RunError", "AssistantDelta",
-                "Paused");
+        assertThat(events).extracting(e -> e.payload().getClass().getSimpleName()).containsExactly("RunAccepted",
+                "PlanUpdated", "AssistantDelta", "ToolStarted", "ToolCompleted", "ToolFailed", "RunError",
+                "AssistantDelta", "RunPaused");
         assertThat(events).extracting(RunEvent::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
-        assertThat(((RunEvent.AssistantDelta) events.get(2)).content()).isEqualTo("Looking at the app — déjà vu.");
-        var failed = (RunEvent.ToolFailed) events.get(5);
+        assertThat(((EventPayload.AssistantDelta) events.get(2).payload()).content())
+                .isEqualTo("Looking at the app — déjà vu.");
+        var failed = events.get(5);
         assertThat(failed.diagnostics().get(0).code()).isEqualTo("PATCH_HUNK_MISMATCH");
         assertThat(failed.diagnostics().get(0).patchFailureCount()).isEqualTo(1);
         assertThat(failed.diagnostics().get(0).recommendedRefresh().path()).isEqualTo("src/App.tsx");
-        var error = (RunEvent.RunError) events.get(6);
+        var error = events.get(6);
         assertThat(error.envelope().event()).isEqualTo("run.error");
         assertThat(error.isTerminal()).isFalse();
         assertThat(error.diagnostics().get(0).message()).isEqualTo("Max tool iterations reached");
-        var paused = (RunEvent.Paused) events.get(8);
+        var paused = events.get(8);
+        var pausedRun = ((EventPayload.RunPaused) paused.payload()).run();
         assertThat(paused.envelope().event()).isEqualTo("run.paused");
-        assertThat(paused.run().status()).isEqualTo("paused");
-        assertThat(paused.run().createdAt()).isEqualTo(Instant.parse("2026-02-18T11:46:54.123456Z"));
+        assertThat(pausedRun.status()).isEqualTo("paused");
+        assertThat(pausedRun.createdAt()).isEqualTo(Instant.parse("2026-02-18T11:46:54.123456Z"));
         assertThat(paused.envelope().ts()).isEqualTo(Instant.parse("2026-02-18T11:47:01.500Z"));
         assertThat(events.stream().filter(RunEvent::isTerminal)).hasSize(1);
     }
@@ -150,19 +155,19 @@ class StreamConformanceTest {
     @Test
     void f18CancelledAsFailedIsCancelled() throws Exception {
         List<RunEvent> events = viaClient("f18-cancelled", "chunk-1");
-        assertThat(events).extracting(e -> e.getClass().getSimpleName()).containsExactly("Accepted",
-                "AssistantDelta", "AssistantDelta", "Cancelled");
+        assertThat(events).extracting(e -> e.payload().getClass().getSimpleName()).containsExactly("RunAccepted",
+                "AssistantDelta", "AssistantDelta", "RunCancelled");
         assertThat(events.get(3).envelope().event()).isEqualTo("run.cancelled");
-        assertThat(((RunEvent.Cancelled) events.get(3)).run().status()).isEqualTo("cancelled");
+        assertThat(((EventPayload.RunCancelled) events.get(3).payload()).run().status()).isEqualTo("cancelled");
     }
 
     @Test
     void f23WithCrlfCommentsBlankDataDoneAndUnknownEvents() throws Exception {
         List<RunEvent> events = viaClient("f23-paused", "chunk-5");
-        assertThat(events).extracting(e -> e.getClass().getSimpleName()).containsExactly("Accepted",
-                "AssistantDelta", "Unknown", "UsageUpdated", "Paused");
+        assertThat(events).extracting(e -> e.payload().getClass().getSimpleName()).containsExactly("RunAccepted",
+                "AssistantDelta", "Unrecognised", "UsageUpdated", "RunPaused");
         assertThat(events.get(2).envelope().event()).isEqualTo("session.heartbeat");
-        assertThat(((RunEvent.UsageUpdated) events.get(3)).payload().inputTokens()).isEqualTo(10);
+        assertThat(((EventPayload.UsageUpdated) events.get(3).payload()).inputTokens()).isEqualTo(10);
     }
 
     @Test
@@ -185,7 +190,7 @@ class StreamConformanceTest {
 
     @Test
     void aStreamSilentForTwiceTheHeartbeatIsDroppedAndResumed() throws Exception {
-        RunApiClient impatient = RunApiClient.connect(runtime, client.connection().withHeartbeat(
+        RunApiClient impatient = RunApiClients.connect(runtime, client.connection().withHeartbeat(
                 Duration.ofMillis(200)).withReconnectDelay(Duration.ofMillis(10)));
         byte[] bytes = transcript("f18-paused");
         int afterThreeEvents = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).indexOf("data: {\"event\":"

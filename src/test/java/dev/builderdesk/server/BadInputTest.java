@@ -59,6 +59,7 @@ class BadInputTest {
                 new String[] {"GET", "/providers"}, new String[] {"POST", "/providers"},
                 new String[] {"GET", "/providers/scripted"}, new String[] {"PUT", "/providers/scripted"},
                 new String[] {"DELETE", "/providers/scripted"}, new String[] {"POST", "/providers/scripted/discover"},
+                new String[] {"POST", "/providers/scripted/test"},
                 new String[] {"GET", "/admin/apps"}, new String[] {"POST", "/admin/apps"},
                 new String[] {"GET", "/admin/apps/" + app},
                 new String[] {"GET", "/admin/apps/" + app + "/builder/state"},
@@ -73,8 +74,10 @@ class BadInputTest {
                 new String[] {"POST", agent + "/checkpoints/" + checkpoint + "/restore"},
                 new String[] {"GET", agent + "/chat-sessions"},
                 new String[] {"GET", agent + "/chat-sessions/" + session},
+                new String[] {"PATCH", agent + "/chat-sessions/" + session},
                 new String[] {"GET", agent + "/compare-groups"}, new String[] {"GET", agent + "/compare-groups/g"},
-                new String[] {"PUT", agent + "/compare-groups/g/verdict"});
+                new String[] {"PUT", agent + "/compare-groups/g/verdict"},
+                new String[] {"DELETE", agent + "/chat-sessions/" + session});
     }
 
     private static final List<String> BAD_BODIES = List.of("{not json", "[1,2]", "\"text\"", "42", "null",

@@ -3,6 +3,11 @@ package dev.builderdesk.server;
 import static dev.builderdesk.testkit.TestServer.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.builderdesk.protocol.Json;
+import dev.builderdesk.protocol.PauseReason;
+import dev.builderdesk.protocol.Run;
+import dev.builderdesk.testkit.Api;
 import dev.builderdesk.testkit.ScriptedLlm.Reply;
 import dev.builderdesk.testkit.SseStream.Frame;
 import dev.builderdesk.testkit.TestServer;
@@ -27,8 +32,17 @@ class RestartTest {
             server.restart();
             List<Frame> first = server.streamToEnd(app, run);
             assertThat(first.get(first.size() - 1).event()).isEqualTo("run.paused");
-            assertThat(server.owner().get(runs(app) + "/" + run).json().get("status").asText()).isEqualTo("paused");
-            assertThat(server.owner().post(runs(app) + "/" + run + "/resume", Map.of()).status()).isEqualTo(200);
+            assertThat(first.get(first.size() - 1).data().get("payload").get("pause_reason").asText())
+                    .as("paused by the shutdown, not by the step budget").isEqualTo("server_shutdown");
+            JsonNode paused = server.owner().get(runs(app) + "/" + run).json();
+            assertThat(paused.get("status").asText()).isEqualTo("paused");
+            assertThat(paused.get("pause_reason").asText()).isEqualTo("server_shutdown");
+            Run typed = Json.mapper().treeToValue(paused, Run.class);
+            assertThat(typed.pauseReason()).isEqualTo("server_shutdown");
+            assertThat(typed.pauseCause()).hasValue(PauseReason.SERVER_SHUTDOWN);
+            Api.Resp resumed = server.owner().post(runs(app) + "/" + run + "/resume", Map.of());
+            assertThat(resumed.status()).isEqualTo(200);
+            assertThat(resumed.json().get("pause_reason").isNull()).isTrue();
             server.awaitStatus(app, run, "completed");
             List<Frame> all = server.streamToEnd(app, run);
             List<Long> seqs = all.stream().map(Frame::seq).toList();

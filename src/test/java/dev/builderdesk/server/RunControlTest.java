@@ -4,11 +4,12 @@ import static dev.builderdesk.testkit.TestServer.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.builderdesk.protocol.PauseReason;
 import dev.builderdesk.testkit.Api;
 import dev.builderdesk.testkit.ScriptedLlm.Reply;
+import dev.builderdesk.testkit.ServerTestBase;
 import dev.builderdesk.testkit.SseStream;
 import dev.builderdesk.testkit.SseStream.Frame;
-import dev.builderdesk.testkit.ServerTestBase;
 import dev.builderdesk.testkit.TestServer;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +92,10 @@ class RunControlTest extends ServerTestBase {
         String run = server.createRun(app, Map.of("input", "loop")).get("run_id").asText();
         List<Frame> first = server.streamToEnd(app, run);
         assertThat(first.get(first.size() - 1).event()).isEqualTo("run.paused");
+        assertThat(first.get(first.size() - 1).data().get("payload").get("pause_reason").asText())
+                .isEqualTo("step_budget");
         assertThat(server.owner().get(runs(app) + "/" + run).json().get("status").asText()).isEqualTo("paused");
+        assertThat(client().getRun(app, run).pauseCause()).hasValue(PauseReason.STEP_BUDGET);
         assertThat(server.llm().requests()).hasSize(2);
 
         Api.Resp resumed = server.owner().post(runs(app) + "/" + run + "/resume", Map.of());
@@ -108,8 +112,31 @@ class RunControlTest extends ServerTestBase {
         assertThat(lastRequest.toString()).as("the resumed conversation keeps every earlier step")
                 .contains("coding_agent_list_files");
         JsonNode done = server.owner().get(runs(app) + "/" + run).json();
+        assertThat(done.get("pause_reason").isNull()).as("only a paused run has a pause reason").isTrue();
         assertThat(done.get("metrics").get("model_steps").asInt()).isEqualTo(4);
         assertThat(done.get("metrics").get("tool_calls").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aResumedRunsDurationIsTheSumOfItsSegmentsAsItsEventsTimeThem() {
+        start(TestServer.Options.defaults().maxSteps(1));
+        // Paced chunks make each segment last a few milliseconds, so the sum differs from the last segment alone.
+        server.llm().script("model-a", Reply.toolCall(null, "coding_agent_list_files", "{}").paced(5),
+                Reply.toolCall(null, "coding_agent_list_files", "{}").paced(5), Reply.text("Done.").paced(5));
+        String run = server.createRun(app, Map.of("input", "loop")).get("run_id").asText();
+        JsonNode paused = server.awaitStatus(app, run, "paused");
+        long firstSegment = paused.get("metrics").get("duration_ms").asLong();
+        server.owner().post(runs(app) + "/" + run + "/resume", Map.of());
+        server.awaitStatus(app, run, "paused");
+        server.owner().post(runs(app) + "/" + run + "/resume", Map.of());
+        JsonNode done = server.awaitStatus(app, run, "completed");
+
+        List<Long> segments = dev.builderdesk.testkit.RunLog.segmentMillis(
+                dev.builderdesk.testkit.RunLog.whole(server, app, run));
+        assertThat(segments).hasSize(3).allMatch(ms -> ms > 0);
+        assertThat(segments.get(0)).as("the first pause reported its own segment").isEqualTo(firstSegment);
+        assertThat(done.get("metrics").get("duration_ms").asLong()).as("summed over %s", segments)
+                .isEqualTo(segments.stream().mapToLong(Long::longValue).sum());
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * The only stand-in of the test suites: an OpenAI-compatible chat completions server on loopback that streams
@@ -28,7 +29,10 @@ import java.util.concurrent.Executors;
 public final class ScriptedLlm implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Deque<Reply>> scripts = new ConcurrentHashMap<>();
+    private final Map<String, Function<JsonNode, Reply>> responders = new ConcurrentHashMap<>();
     private final List<JsonNode> requests = Collections.synchronizedList(new ArrayList<>());
+    private volatile String listing = "{\"object\":\"list\",\"data\":[{\"id\":\"model-a\"},{\"id\":\"model-b\"}]}";
+    private volatile String requiredKey;
 
     private ScriptedLlm(HttpServer server) {
         this.server = server;
@@ -58,6 +62,31 @@ public final class ScriptedLlm implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Answers every request naming {@code model} with what {@code responder} makes of the request body, instead of a
+     * queue: the reply depends on the conversation, so a step the server asks again (after a crash) gets the same
+     * answer. The responder runs on the request's thread and may block it.
+     */
+    public ScriptedLlm respond(String model, Function<JsonNode, Reply> responder) {
+        responders.put(model, responder);
+        return this;
+    }
+
+    /**
+     * What {@code GET /models} lists from now on: entries as given (an {@code id}, optionally OpenAI-style
+     * metadata such as {@code type}); by default {@code model-a} and {@code model-b}.
+     */
+    public ScriptedLlm listing(List<Map<String, Object>> entries) {
+        listing = Json.write(Map.of("object", "list", "data", entries));
+        return this;
+    }
+
+    /** From now on every request must carry {@code Authorization: Bearer key}, else it is answered 401. */
+    public ScriptedLlm requireKey(String key) {
+        requiredKey = key;
+        return this;
+    }
+
     /** Every chat request received so far, oldest first. */
     public List<JsonNode> requests() {
         synchronized (requests) {
@@ -75,10 +104,27 @@ public final class ScriptedLlm implements AutoCloseable {
     }
 
     private void models(HttpExchange ex) throws IOException {
-        byte[] body = "{\"object\":\"list\",\"data\":[{\"id\":\"model-a\"},{\"id\":\"model-b\"}]}"
-                .getBytes(StandardCharsets.UTF_8);
+        if (!keyAccepted(ex)) {
+            return;
+        }
+        answer(ex, 200, listing);
+    }
+
+    /** Answers 401 as OpenAI does and returns false when a key is required and this request lacks it. */
+    private boolean keyAccepted(HttpExchange ex) throws IOException {
+        String key = requiredKey;
+        if (key == null || ("Bearer " + key).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+            return true;
+        }
+        answer(ex, 401, "{\"error\":{\"message\":\"Incorrect API key provided.\",\"type\":"
+                + "\"invalid_request_error\",\"code\":\"invalid_api_key\"}}");
+        return false;
+    }
+
+    private static void answer(HttpExchange ex, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Content-Type", "application/json");
-        ex.sendResponseHeaders(200, body.length);
+        ex.sendResponseHeaders(status, body.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(body);
         }
@@ -87,9 +133,14 @@ public final class ScriptedLlm implements AutoCloseable {
     private void chat(HttpExchange ex) throws IOException {
         JsonNode request = Json.mapper().readTree(ex.getRequestBody());
         requests.add(request);
+        if (!keyAccepted(ex)) {
+            ex.close();
+            return;
+        }
         String model = request.path("model").asText();
+        Function<JsonNode, Reply> responder = responders.get(model);
         Deque<Reply> queue = scripts.get(model);
-        Reply reply = queue == null ? null : queue.pollFirst();
+        Reply reply = responder != null ? responder.apply(request) : queue == null ? null : queue.pollFirst();
         if (reply == null) {
             reply = Reply.text("ok");
         }
@@ -111,6 +162,8 @@ public final class ScriptedLlm implements AutoCloseable {
         private final boolean finish;
         private final String finishReason;
         private final boolean reset;
+        private final long periodNanos;
+        private final java.util.concurrent.Semaphore tap;
 
         private Reply(int status, String errorBody, List<ObjectNode> chunks, long delayMillis, boolean finish,
                 String finishReason) {
@@ -119,6 +172,17 @@ public final class ScriptedLlm implements AutoCloseable {
 
         private Reply(int status, String errorBody, List<ObjectNode> chunks, long delayMillis, boolean finish,
                 String finishReason, boolean reset) {
+            this(status, errorBody, chunks, delayMillis, finish, finishReason, reset, 0);
+        }
+
+        private Reply(int status, String errorBody, List<ObjectNode> chunks, long delayMillis, boolean finish,
+                String finishReason, boolean reset, long periodNanos) {
+            this(status, errorBody, chunks, delayMillis, finish, finishReason, reset, periodNanos, null);
+        }
+
+        private Reply(int status, String errorBody, List<ObjectNode> chunks, long delayMillis, boolean finish,
+                String finishReason, boolean reset, long periodNanos, java.util.concurrent.Semaphore tap) {
+            this.tap = tap;
             this.status = status;
             this.errorBody = errorBody;
             this.chunks = chunks;
@@ -126,6 +190,27 @@ public final class ScriptedLlm implements AutoCloseable {
             this.finish = finish;
             this.finishReason = finishReason;
             this.reset = reset;
+            this.periodNanos = periodNanos;
+        }
+
+        /**
+         * Streams {@code pieces} exactly as given (one content chunk each, so a caller can split text anywhere),
+         * chunk {@code i} at {@code i × periodNanos} after the first on a fixed schedule (a late chunk does not
+         * delay the ones after it: the pace is a rate, like a model's tokens per second), then stops.
+         */
+        public static Reply pieces(List<String> pieces, long periodNanos) {
+            return new Reply(200, null, pieces.stream().map(Reply::delta).toList(), 0, true, "stop", false,
+                    periodNanos);
+        }
+
+        /**
+         * Streams {@code pieces} exactly as given, each only once the test has released a permit on {@code tap}:
+         * a test that must see the stream in a given state (the user scrolled up while it runs) paces it itself
+         * instead of racing a clock. A piece not released within a minute ends the reply there.
+         */
+        public static Reply onTap(List<String> pieces, java.util.concurrent.Semaphore tap) {
+            return new Reply(200, null, pieces.stream().map(Reply::delta).toList(), 0, true, "stop", false, 0,
+                    tap);
         }
 
         /** Text, then the connection breaks (the body ends before its announced length). */
@@ -181,6 +266,19 @@ public final class ScriptedLlm implements AutoCloseable {
             return new Reply(200, null, textChunks(text), 0, false, null);
         }
 
+        /**
+         * The same reply, each chunk sent only once a permit of {@code tap} is taken: a reply held after as many
+         * chunks as the test released (it waits up to a minute for each, then ends the reply there).
+         */
+        public Reply gated(java.util.concurrent.Semaphore gate) {
+            return new Reply(status, errorBody, chunks, delayMillis, finish, finishReason, reset, periodNanos, gate);
+        }
+
+        /** How many chunks the reply streams before its finish (so a test can hold it before the end). */
+        public int chunkCount() {
+            return chunks.size();
+        }
+
         /** The same reply with a pause before every chunk. */
         public Reply paced(long millis) {
             return new Reply(status, errorBody, chunks, millis, finish, finishReason);
@@ -198,11 +296,21 @@ public final class ScriptedLlm implements AutoCloseable {
             // A reset announces a body far longer than what is sent, so the client sees the stream break.
             ex.sendResponseHeaders(200, reset ? 1_000_000 : 0);
             OutputStream out = ex.getResponseBody();
-            for (ObjectNode chunk : chunks) {
+            long start = System.nanoTime();
+            for (int i = 0; i < chunks.size(); i++) {
                 if (delayMillis > 0) {
                     sleep(delayMillis);
                 }
-                send(out, chunk);
+                if (periodNanos > 0) {
+                    long wait = start + i * periodNanos - System.nanoTime();
+                    if (wait > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    }
+                }
+                if (tap != null && !acquire(tap)) {
+                    break;
+                }
+                send(out, chunks.get(i));
             }
             if (finish) {
                 ObjectNode last = Json.object();
@@ -234,6 +342,15 @@ public final class ScriptedLlm implements AutoCloseable {
             ObjectNode chunk = Json.object();
             chunk.putArray("choices").addObject().putObject("delta").put("content", text);
             return chunk;
+        }
+
+        private static boolean acquire(java.util.concurrent.Semaphore tap) {
+            try {
+                return tap.tryAcquire(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
 
         private static void sleep(long millis) {

@@ -46,6 +46,40 @@ public record ServeProcess(Process process, String baseUrl, List<String> output)
         return new ServeProcess(p, url, lines);
     }
 
+    /** How a process that was expected to stop by itself ended. */
+    public record Exit(int status, String output) {
+    }
+
+    /**
+     * Runs {@code java -jar target/builder-desk.jar ARGS} until it exits by itself (a guard of two minutes ends it
+     * otherwise, with status -1), for a start that must be refused.
+     */
+    public static Exit runToExit(String... jarArgs) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-jar", System.getProperty("builderdesk.jar")));
+        command.addAll(List.of(jarArgs));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        StringBuilder output = new StringBuilder();
+        Thread reader = new Thread(() -> {
+            try {
+                output.append(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                output.append("(output unreadable: ").append(e).append(')');
+            }
+        });
+        reader.start();
+        boolean exited = p.waitFor(2, TimeUnit.MINUTES);
+        if (!exited) {
+            p.destroyForcibly().waitFor();
+        }
+        reader.join();
+        return new Exit(exited ? p.exitValue() : -1, output.toString());
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
     /** The crash: SIGKILL, no shutdown hook runs. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

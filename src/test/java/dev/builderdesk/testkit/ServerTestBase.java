@@ -1,8 +1,9 @@
 package dev.builderdesk.testkit;
 
-import dev.builderdesk.client.ClientRuntime;
 import dev.builderdesk.client.RunApiClient;
 import dev.builderdesk.client.ServerConnection;
+import dev.builderdesk.client.internal.ClientRuntime;
+import dev.builderdesk.client.internal.RunApiClients;
 import java.nio.file.Path;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -33,13 +34,13 @@ public abstract class ServerTestBase {
         if (runtime == null) {
             runtime = new ClientRuntime();
         }
-        return RunApiClient.connect(runtime, ServerConnection.of(server.baseUrl(), TestServer.ACME_OWNER));
+        return RunApiClients.connect(runtime, ServerConnection.of(server.baseUrl(), TestServer.ACME_OWNER));
     }
 
     /** A client factory on the same runtime, for code that opens connections of its own. */
     protected Function<ServerConnection, RunApiClient> connector() {
         client();
-        return c -> RunApiClient.connect(runtime, c);
+        return c -> RunApiClients.connect(runtime, c);
     }
 
     @AfterEach

@@ -44,6 +44,7 @@ public final class TestServer implements AutoCloseable {
     private final Path dir;
     private final Options options;
     private ServerAssembly server;
+    private int stoppedPort;
 
     /** Knobs a test may turn. */
     public record Options(int heartbeatSeconds, int maxToolIterations, int messageBudgetChars, String openCode) {
@@ -90,16 +91,52 @@ public final class TestServer implements AutoCloseable {
     }
 
     private void boot() throws IOException {
+        boot(0);
+    }
+
+    private void boot(int port) throws IOException {
         Path config = dir.resolve("server.yaml");
         Files.writeString(config, yaml());
-        server = ServerAssembly.start(new ServerAssembly.Options(dir.resolve("data"), config, "127.0.0.1", 0,
+        server = ServerAssembly.start(new ServerAssembly.Options(dir.resolve("data"), config, "127.0.0.1", port,
                 List.of(), name -> null));
+    }
+
+    /** Stops the server as a shutdown would (runs pause); {@link #startAgain()} brings it back on the same port. */
+    public void stop() {
+        stoppedPort = server.port();
+        server.close();
+    }
+
+    /** Starts the stopped server again on the same port and data folder (a client sees it come back). */
+    public void startAgain() throws IOException {
+        boot(stoppedPort);
     }
 
     /** Stops the server (runs pause) and starts it again on the same data folder. */
     public void restart() throws IOException {
+        restart(() -> { });
+    }
+
+    /** Something a test does to the data folder while the server is stopped. */
+    @FunctionalInterface
+    public interface WhileStopped {
+        void run() throws Exception;
+    }
+
+    /** Stops the server, lets the test change what it left (say, into the state a crash leaves), starts it again. */
+    public void restart(WhileStopped change) throws IOException {
         server.close();
+        try {
+            change.run();
+        } catch (Exception e) {
+            throw new IllegalStateException("The change while stopped failed", e);
+        }
         boot();
+    }
+
+    /** The server's SQLite database file, for tests that inspect or alter it while the server is stopped. */
+    public Path databaseFile() {
+        return dataDir().resolve("builder-desk.db");
     }
 
     public ScriptedLlm llm() {
@@ -138,6 +175,21 @@ public final class TestServer implements AutoCloseable {
             throw new IllegalStateException("createApp: " + r.status() + " " + r.raw());
         }
         return r.json();
+    }
+
+    /** Opens an existing folder as an acme app and returns the app's id (fails the test on a non-200). */
+    public String adoptFolder(String name, Path folder) {
+        Api.Resp r = owner().post("/admin/apps", Map.of("name", name, "workspace_path", folder.toString()));
+        if (r.status() != 200) {
+            throw new IllegalStateException("adoptFolder: " + r.status() + " " + r.raw());
+        }
+        return r.json().get("id").asText();
+    }
+
+    /** The id of the app's current draft revision. */
+    public String draftOf(String appId) {
+        return owner().get("/admin/apps/" + appId + "/builder/state").json().get("current_draft_revision").get("id")
+                .asText();
     }
 
     /** Creates an acme run and returns its JSON (fails the test on a non-200). */

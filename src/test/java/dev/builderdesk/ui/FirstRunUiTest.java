@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.builderdesk.app.ServerAssembly;
 import dev.builderdesk.client.ServerConnection;
+import dev.builderdesk.ui.settings.SettingsPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,7 +56,8 @@ class FirstRunUiTest extends UiTestBase {
 
     @Test
     void theDemoModelIsOfferedAndTheWelcomeLeadsToAddingARealModel(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.connectedProperty().get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.connection().stateProperty()
+                .get() == dev.builderdesk.ui.shell.ConnectionStatus.State.CONNECTED);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.apps()).extracting(a -> a.name()).containsExactly("My app");
         assertThat(welcomeShown(robot)).isTrue();
@@ -64,11 +66,17 @@ class FirstRunUiTest extends UiTestBase {
 
         robot.clickOn("#first-run-add-model");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(model.settingsPageProperty().get()).isEqualTo("models");
-        robot.clickOn("#settings-provider-name").write("Local endpoint");
+        assertThat(model.settingsPageProperty().get()).isEqualTo(SettingsPage.MODELS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#settings-provider-name")
+                .queryAs(javafx.scene.control.TextField.class).isFocused());
+        robot.write("Local endpoint");
         robot.clickOn("#settings-provider-url").write(server.llm().baseUrl());
-        robot.clickOn("#settings-add-provider");
+        robot.clickOn("#settings-provider-save");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.onlyDemoModelProperty().get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.picker().autoHintProperty().get()
+                .equals("uses model-a"));
+        assertThat(robot.lookup("#settings-models-note").queryLabeled().getText()).isEqualTo("model-a is now the"
+                + " default for Auto.");
         robot.clickOn("#settings-close");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(welcomeShown(robot)).as("a real model ends the welcome").isFalse();

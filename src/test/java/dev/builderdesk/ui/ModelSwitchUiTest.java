@@ -109,7 +109,7 @@ class ModelSwitchUiTest extends UiTestBase {
     private String lastAnswerLabel() {
         var items = model.timeline().items();
         for (int i = items.size() - 1; i >= 0; i--) {
-            if (items.get(i) instanceof TimelineItem.AssistantTurn a) {
+            if (items.get(i) instanceof TimelineItem.TurnHeader a) {
                 return a.modelLabel();
             }
         }

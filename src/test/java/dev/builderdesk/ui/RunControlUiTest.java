@@ -25,8 +25,7 @@ class RunControlUiTest extends UiTestBase {
     }
 
     private String assistantText() {
-        return model.timeline().items().stream().filter(i -> i instanceof TimelineItem.AssistantTurn)
-                .map(i -> ((TimelineItem.AssistantTurn) i).text()).reduce("", String::concat);
+        return TimelineRows.text(model.timeline().items());
     }
 
     private List<String> draftFiles() {
@@ -92,10 +91,35 @@ class RunControlUiTest extends UiTestBase {
                 && model.inspector().runProperty().get().runId().equals(firstRun));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#inspector-revert");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#revert-confirmation").query()
+                .isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(draftFiles()).as("nothing changes before the yes").isEqualTo(afterSecond);
+        String summary = robot.lookup("#revert-summary").queryLabeled().getText();
+        List<String> undone = afterSecond.stream().filter(f -> !afterFirst.contains(f)).toList();
+        assertThat(undone).isNotEmpty().allMatch(summary::contains);
+        snapshotBothThemes("08-revert-confirmation");
+
+        robot.clickOn("#revert-confirm");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> draftFiles().equals(afterFirst));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#inspector-message").queryLabeled()
-                .getText().startsWith("Restored"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.files().rows().stream()
                 .filter(r -> !r.folder()).count() == afterFirst.size());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.timeline().items().stream()
+                .anyMatch(i -> i instanceof TimelineItem.RevertMarker));
+        robot.interact(() -> robot.lookup("#timeline-list").queryListView().scrollTo(model.timeline().items()
+                .size() - 1));
+        // Where the marker's Undo is on screen now, read on the FX thread once it shows: a cell may re-show its
+        // row at any pulse on a busy machine, and a node looked up earlier may have left the scene.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> robot
+                .lookup("#timeline-undo-revert").tryQuery().filter(n -> n.getScene() != null && n.isVisible()
+                        && !n.isDisabled()).isPresent()).get());
+        javafx.geometry.Point2D undoAt = WaitForAsyncUtils.asyncFx(() -> {
+            Node undo = robot.lookup("#timeline-undo-revert").match(n -> n.getScene() != null && n.isVisible())
+                    .queryAs(Node.class);
+            javafx.geometry.Bounds b = undo.localToScreen(undo.getBoundsInLocal());
+            return new javafx.geometry.Point2D(b.getCenterX(), b.getCenterY());
+        }).get(5, TimeUnit.SECONDS);
+        robot.clickOn(undoAt);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> draftFiles().equals(afterSecond));
     }
 }

@@ -42,13 +42,14 @@ class ThreadsUiTest extends UiTestBase {
         robot.interact(() -> threads.getSelectionModel().select(first));
         robot.clickOn(robot.lookup("#threads-list .list-cell").match(n -> ((ListCell<?>) n).getItem() == first)
                 .queryAs(javafx.scene.Node.class));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.selectedThreadProperty().get() == first);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.selectedThreadProperty().get() == first
+                && !model.thread().loadingProperty().get() && !model.timeline().items().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(pickerText(robot)).startsWith("Demo (scripted, offline)");
         assertThat(((TimelineItem.UserTurn) model.timeline().items().get(0)).text())
                 .isEqualTo("First thread with the demo");
-        assertThat(model.timeline().items()).anyMatch(i -> i instanceof TimelineItem.AssistantTurn a
-                && a.modelLabel().equals("Demo (scripted, offline)"));
+        assertThat(model.timeline().items()).anyMatch(i -> i instanceof TimelineItem.TurnHeader a
+                && a.modelLabel().endsWith("Demo (scripted, offline)"));
 
         sendAndWait(robot, "Still the first thread");
         var runs = server.owner().get(TestServer.runs(appId()) + "?chat_session_id=" + first.id()).json();

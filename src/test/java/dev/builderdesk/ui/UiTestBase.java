@@ -2,10 +2,11 @@ package dev.builderdesk.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import dev.builderdesk.client.ClientRuntime;
-import dev.builderdesk.client.RunApiClient;
 import dev.builderdesk.client.ServerConnection;
+import dev.builderdesk.client.internal.ClientRuntime;
+import dev.builderdesk.client.internal.RunApiClients;
 import dev.builderdesk.testkit.TestServer;
+import dev.builderdesk.ui.fx.UiTime;
 import dev.builderdesk.ui.settings.DesktopEnvironment;
 import dev.builderdesk.ui.settings.SettingsStore;
 import dev.builderdesk.ui.shell.MainView;
@@ -47,6 +48,8 @@ abstract class UiTestBase {
     static ClientRuntime runtime;
     MainViewModel model;
     Scene scene;
+    Stage stage;
+    final java.util.List<String> openedLinks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** The server options of this class (e.g. a small step budget). */
     TestServer.Options serverOptions() {
@@ -54,6 +57,7 @@ abstract class UiTestBase {
     }
 
     void open(Stage stage) {
+        this.stage = stage;
         if (server == null) {
             try {
                 server = TestServer.start(Files.createTempDirectory("bd-ui"), serverOptions());
@@ -63,13 +67,26 @@ abstract class UiTestBase {
             runtime = new ClientRuntime();
         }
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        DesktopEnvironment env = new DesktopEnvironment(SettingsStore.inMemory(),
-                c -> RunApiClient.connect(runtime, c), s -> { }, true, "/data/builder-desk", "/data/builder-desk/logs");
-        model = new MainViewModel(RunApiClient.connect(runtime, connection()), Platform::runLater, IO, env);
+        DesktopEnvironment env = new DesktopEnvironment(settingsStore(),
+                c -> RunApiClients.connect(runtime, c), s -> { }, true, "/data/builder-desk", "/data/builder-desk/logs",
+                url -> openedLinks.add(url), uiTime());
+        model = new MainViewModel(RunApiClients.connect(runtime, connection()), Platform::runLater, IO, env);
         scene = new Scene(new MainView(model), 1240, 800);
         stage.setScene(scene);
+        // The stage is shared by the test classes: one that resized it must not leave the next in a small window.
+        stage.sizeToScene();
         stage.show();
         model.load();
+    }
+
+    /** Where the window keeps its settings: in memory, one store per window, unless a class shares one. */
+    SettingsStore settingsStore() {
+        return SettingsStore.inMemory();
+    }
+
+    /** The window's clock and delays: the system's, unless a class drives them (testkit.ManualTime). */
+    UiTime uiTime() {
+        return UiTime.system();
     }
 
     /** The server the window talks to: the test server as acme's owner, unless a class needs another. */
@@ -116,6 +133,35 @@ abstract class UiTestBase {
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> outcomes() > before);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Reopens the shown thread as a user would after a restart: shows a new thread, then the stored one again,
+     * and returns its rows once they are rebuilt from the server.
+     */
+    java.util.List<TimelineItem> reopenShownThread() throws Exception {
+        String session = model.thread().sessionIdProperty().get();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.threads().stream()
+                .anyMatch(t -> t.id().equals(session)));
+        var thread = model.threads().stream().filter(t -> t.id().equals(session)).findFirst().orElseThrow();
+        org.testfx.api.FxToolkit.setupFixture(() -> model.newThread());
+        WaitForAsyncUtils.waitForFxEvents();
+        org.testfx.api.FxToolkit.setupFixture(() -> model.openThread(thread));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.equals(model.thread().sessionIdProperty()
+                .get()) && !model.thread().loadingProperty().get() && !model.timeline().items().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        return java.util.List.copyOf(model.timeline().items());
+    }
+
+    /** The index of the first timeline row that {@code which} accepts. */
+    int indexOf(java.util.function.Predicate<TimelineItem> which) {
+        var items = model.timeline().items();
+        for (int i = 0; i < items.size(); i++) {
+            if (which.test(items.get(i))) {
+                return i;
+            }
+        }
+        throw new AssertionError("no such row");
     }
 
     String appId() {

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TextField;
+import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -49,10 +49,10 @@ class WorkspaceUiTest extends UiTestBase {
         assertThat(failed.diagnostics().get(0).code()).isEqualTo("TOOL_INPUT_VALIDATION_FAILED");
         assertThat(failed.diagnostics().get(0).fields()).containsExactly("patch");
         assertThat(failed.recovery()).isEqualTo(TimelineItem.ToolCall.Recovery.RECOVERED);
-        assertThat(model.timeline().items()).anyMatch(i -> i instanceof TimelineItem.AssistantTurn a
+        assertThat(model.timeline().items()).anyMatch(i -> i instanceof TimelineItem.TurnHeader a
                 && a.modelLabel().equals("Demo (scripted, offline)"));
-        assertThat(model.timeline().items()).last().isEqualTo(new TimelineItem.RunOutcome("completed", "",
-                java.util.List.of()));
+        assertThat(model.timeline().items()).last().matches(i -> i instanceof TimelineItem.RunOutcome o
+                && o.status().equals("completed"));
         JsonNode run = latestRun();
         assertThat(run.get("requested_model_id").asText()).isEqualTo(TestServer.MODEL_DEMO);
         assertThat(run.get("status").asText()).isEqualTo("completed");
@@ -77,11 +77,14 @@ class WorkspaceUiTest extends UiTestBase {
         assertThat(robot.lookup("#inspector").queryAs(Node.class).isVisible()).isTrue();
         assertThat(robot.lookup("#inspector-retry").queryButton().isDisabled()).isTrue();
         assertThat(robot.lookup("#inspector-revert").queryButton().isDisabled()).isFalse();
-        assertThat(robot.lookup(".inspector-id").queryAs(TextField.class).getText())
-                .isEqualTo(run.get("run_id").asText());
+        Label runId = robot.lookup("#inspector-value-run").queryAs(Label.class);
+        assertThat(runId.getText()).isEqualTo(run.get("run_id").asText().substring(0, 8));
+        assertThat(runId.getTooltip().getText()).isEqualTo(run.get("run_id").asText());
         robot.clickOn("#toggle-inspector");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#inspector").queryAs(Node.class).isVisible()).isFalse();
+        // Collapsed: out of the split (and so out of the window).
+        assertThat(robot.lookup("#inspector").tryQuery().filter(n -> n.getScene() != null && n.isVisible()))
+                .isEmpty();
         robot.clickOn("#toggle-inspector");
 
         // The file tree marks what the run added.
@@ -104,12 +107,12 @@ class WorkspaceUiTest extends UiTestBase {
         type(robot, "Add a pricing section with three tiers");
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.timeline().items().stream()
-                .anyMatch(i -> i instanceof TimelineItem.AssistantTurn a && a.text().contains("word20")));
+                .anyMatch(i -> i instanceof TimelineItem.TextBlock a && a.markdown().contains("word20")));
         WaitForAsyncUtils.waitForFxEvents();
-        TimelineItem.Explored explored = model.timeline().items().stream()
-                .filter(i -> i instanceof TimelineItem.Explored).map(i -> (TimelineItem.Explored) i).findFirst()
+        TimelineItem.ToolGroup explored = model.timeline().items().stream()
+                .filter(i -> i instanceof TimelineItem.ToolGroup).map(i -> (TimelineItem.ToolGroup) i).findFirst()
                 .orElseThrow();
-        assertThat(explored.reads()).hasSize(3);
+        assertThat(explored.calls()).hasSize(3);
         assertThat(model.timeline().items()).anyMatch(i -> i instanceof TimelineItem.ToolCall t
                 && t.state() == TimelineItem.ToolCall.State.FAILED
                 && t.diagnostics().get(0).code().startsWith("PATCH_"));

@@ -3,6 +3,7 @@ package dev.builderdesk.app.cli;
 import dev.builderdesk.client.RunEvent;
 import dev.builderdesk.client.RunStreamListener;
 import dev.builderdesk.protocol.Diagnostic;
+import dev.builderdesk.protocol.EventPayload;
 import dev.builderdesk.protocol.Json;
 import dev.builderdesk.protocol.Run;
 import java.io.PrintWriter;
@@ -40,23 +41,27 @@ final class EventPrinter implements RunStreamListener {
             out.flush();
             return;
         }
-        switch (event) {
-            case RunEvent.AssistantDelta d -> {
+        switch (event.payload()) {
+            case EventPayload.AssistantDelta d -> {
                 out.print(d.content());
                 midLine = !d.content().endsWith("\n");
             }
-            case RunEvent.ToolStarted t -> line("→ " + t.payload().tool() + " " + Json.write(t.payload().input()));
-            case RunEvent.ToolCompleted t -> line("✓ " + t.payload().tool() + " (" + t.payload().durationMs() + " ms)");
-            case RunEvent.ToolFailed t -> line("✗ " + t.payload().tool() + ": " + describe(t.diagnostics()));
-            case RunEvent.ProviderRetry r -> line("… provider retry " + r.payload().attempt() + "/"
-                    + r.payload().maxAttempts() + ": " + r.payload().message());
-            case RunEvent.RunError e -> line("! " + describe(e.diagnostics()));
-            case RunEvent.Completed c -> line("[completed] " + summary(c.run()));
-            case RunEvent.Failed f -> line("[failed] " + describe(f.diagnostics()));
-            case RunEvent.Cancelled c -> line("[cancelled]");
-            case RunEvent.Paused p -> line("[paused] resume it to continue");
-            default -> {
-            }
+            case EventPayload.ToolStarted t -> line("→ " + t.tool() + " " + Json.write(t.input()));
+            case EventPayload.ToolCompleted t -> line("✓ " + t.tool() + " (" + t.durationMs() + " ms)");
+            case EventPayload.ToolFailed t -> line("✗ " + t.tool() + ": " + describe(event.diagnostics()));
+            case EventPayload.ProviderRetry r -> line("… provider retry " + r.attempt() + "/" + r.maxAttempts()
+                    + ": " + r.message());
+            case EventPayload.RunError e -> line("! " + describe(event.diagnostics()));
+            case EventPayload.RunCompleted c -> line("[completed] " + summary(c.run()));
+            case EventPayload.RunFailed f -> line("[failed] " + describe(event.diagnostics()));
+            case EventPayload.RunCancelled c -> line("[cancelled]");
+            case EventPayload.RunPaused p -> line("[paused] resume it to continue");
+            case EventPayload.RunAccepted a -> { }
+            case EventPayload.PlanUpdated p -> { }
+            case EventPayload.UsageUpdated u -> { }
+            case EventPayload.RevisionCreated r -> { }
+            case EventPayload.CheckpointCreated c -> { }
+            case EventPayload.Unrecognised u -> { }
         }
         out.flush();
     }

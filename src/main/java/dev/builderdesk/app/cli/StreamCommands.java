@@ -1,10 +1,11 @@
 package dev.builderdesk.app.cli;
 
 import dev.builderdesk.client.ClientException;
-import dev.builderdesk.client.ClientRuntime;
 import dev.builderdesk.client.RunApiClient;
 import dev.builderdesk.client.RunEvent;
 import dev.builderdesk.client.RunStream;
+import dev.builderdesk.client.internal.ClientRuntime;
+import dev.builderdesk.client.internal.RunApiClients;
 import java.io.PrintWriter;
 import java.time.Duration;
 
@@ -32,7 +33,7 @@ final class StreamCommands {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (ClientRuntime runtime = new ClientRuntime()) {
-            return work.run(RunApiClient.connect(runtime, server.connection()), out, err);
+            return work.run(RunApiClients.connect(runtime, server.connection()), out, err);
         } catch (ClientException e) {
             return httpError(err, e);
         }
@@ -55,12 +56,15 @@ final class StreamCommands {
     }
 
     static int exitCode(RunEvent terminal) {
-        return switch (terminal) {
-            case RunEvent.Completed c -> COMPLETED;
-            case RunEvent.Failed f -> FAILED;
-            case RunEvent.Cancelled c -> CANCELLED;
-            case RunEvent.Paused p -> PAUSED;
-            case null, default -> USAGE_OR_HTTP;
+        if (terminal == null) {
+            return USAGE_OR_HTTP;
+        }
+        return switch (terminal.type()) {
+            case RUN_COMPLETED -> COMPLETED;
+            case RUN_FAILED -> FAILED;
+            case RUN_CANCELLED -> CANCELLED;
+            case RUN_PAUSED -> PAUSED;
+            default -> USAGE_OR_HTTP;
         };
     }
 

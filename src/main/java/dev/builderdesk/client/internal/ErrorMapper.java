@@ -21,6 +21,7 @@ final class ErrorMapper {
             case ErrorCodes.ENGINE_UNSUPPORTED_RUNTIME ->
                     new Errors.EngineUnsupportedRuntimeException(status, message, detail);
             case ErrorCodes.REVISION_CONFLICT -> new Errors.RevisionConflictException(status, message, detail);
+            case ErrorCodes.PROVIDER_IN_USE -> new Errors.ProviderInUseException(status, message, detail);
             default -> switch (status) {
                 case 400 -> new Errors.BadRequestException(status, message, detail);
                 case 401 -> new Errors.UnauthorizedException(status, message, detail);

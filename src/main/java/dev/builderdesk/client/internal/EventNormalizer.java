@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.builderdesk.client.RunEvent;
 import dev.builderdesk.protocol.Diagnostic;
 import dev.builderdesk.protocol.EventPayload;
+import dev.builderdesk.protocol.EventType;
 import dev.builderdesk.protocol.Json;
-import dev.builderdesk.protocol.Run;
+import dev.builderdesk.protocol.RunStatus;
 import dev.builderdesk.protocol.StreamEvent;
 import dev.builderdesk.protocol.Timestamps;
 import java.time.Instant;
@@ -159,47 +160,27 @@ public final class EventNormalizer {
         return first.path("message").asText("").strip().equalsIgnoreCase("run cancelled");
     }
 
+    /** Reads the payload as its event's type; a terminal event whose payload is not a run still ends the stream. */
     private static RunEvent typed(StreamEvent e) {
+        EventType type = EventType.fromWire(e.event()).orElse(EventType.UNRECOGNISED);
+        EventPayload payload;
         try {
-            return switch (e.event()) {
-                case "run.accepted" -> new RunEvent.Accepted(e, as(e, EventPayload.RunAccepted.class));
-                case "plan.updated" -> new RunEvent.PlanUpdated(e, e.payload().path("summary").asText(null));
-                case "assistant.delta" -> new RunEvent.AssistantDelta(e, e.payload().path("content").asText(""));
-                case "tool.started" -> new RunEvent.ToolStarted(e, as(e, EventPayload.ToolStarted.class));
-                case "tool.completed" -> new RunEvent.ToolCompleted(e, as(e, EventPayload.ToolFinished.class));
-                case "tool.failed" -> new RunEvent.ToolFailed(e, as(e, EventPayload.ToolFinished.class),
-                        e.diagnostics());
-                case "provider.retry" -> new RunEvent.ProviderRetry(e, as(e, EventPayload.ProviderRetry.class));
-                case "usage.updated" -> new RunEvent.UsageUpdated(e, as(e, EventPayload.UsageUpdated.class));
-                case "revision.created" -> new RunEvent.RevisionCreated(e, as(e,
-                        EventPayload.RevisionCreated.class));
-                case "checkpoint.created" -> new RunEvent.CheckpointCreated(e, as(e,
-                        EventPayload.CheckpointCreated.class));
-                case "run.error" -> new RunEvent.RunError(e, e.diagnostics());
-                case "run.completed" -> new RunEvent.Completed(e, as(e, Run.class));
-                case "run.failed" -> new RunEvent.Failed(e, as(e, Run.class), e.diagnostics());
-                case "run.cancelled" -> new RunEvent.Cancelled(e, as(e, Run.class));
-                case "run.paused" -> new RunEvent.Paused(e, as(e, Run.class));
-                default -> new RunEvent.Unknown(e);
-            };
+            payload = type == EventType.UNRECOGNISED ? new EventPayload.Unrecognised(e.payload())
+                    : Json.mapper().treeToValue(e.payload(), type.payloadType());
         } catch (JsonProcessingException | IllegalArgumentException ex) {
-            return e.event().startsWith("run.") && !e.event().equals("run.accepted")
-                    && !e.event().equals("run.error") ? terminalWithoutRun(e) : new RunEvent.Unknown(e);
+            payload = type.isTerminal() ? EventPayload.RunEnded.of(statusOf(type), null)
+                    : new EventPayload.Unrecognised(e.payload());
         }
+        return new RunEvent(e, payload);
     }
 
-    /** A terminal event whose payload is not a run object still ends the stream. */
-    private static RunEvent terminalWithoutRun(StreamEvent e) {
-        return switch (e.event()) {
-            case "run.completed" -> new RunEvent.Completed(e, null);
-            case "run.cancelled" -> new RunEvent.Cancelled(e, null);
-            case "run.paused" -> new RunEvent.Paused(e, null);
-            default -> new RunEvent.Failed(e, null, e.diagnostics());
+    private static RunStatus statusOf(EventType terminal) {
+        return switch (terminal) {
+            case RUN_COMPLETED -> RunStatus.COMPLETED;
+            case RUN_CANCELLED -> RunStatus.CANCELLED;
+            case RUN_PAUSED -> RunStatus.PAUSED;
+            default -> RunStatus.FAILED;
         };
-    }
-
-    private static <T> T as(StreamEvent e, Class<T> type) throws JsonProcessingException {
-        return Json.mapper().treeToValue(e.payload(), type);
     }
 
     private static List<Diagnostic> diagnostics(JsonNode node) {

@@ -22,6 +22,7 @@ import dev.builderdesk.protocol.Json;
 import dev.builderdesk.protocol.Model;
 import dev.builderdesk.protocol.ModelList;
 import dev.builderdesk.protocol.Provider;
+import dev.builderdesk.protocol.ProviderCheck;
 import dev.builderdesk.protocol.ProviderModels;
 import dev.builderdesk.protocol.ProviderRequest;
 import dev.builderdesk.protocol.RestoreRequest;
@@ -115,9 +116,14 @@ public final class OkHttpRunApiClient implements RunApiClient {
     }
 
     @Override
-    public ProviderModels discoverModels(String providerId) {
-        return call("POST", "/providers/" + providerId + "/discover", Map.of(), Map.of(),
+    public ProviderModels discoverModels(String providerId, boolean add) {
+        return call("POST", "/providers/" + providerId + "/discover", add ? Map.of("add", true) : Map.of(), Map.of(),
                 type(ProviderModels.class));
+    }
+
+    @Override
+    public ProviderCheck testProvider(String providerId) {
+        return call("POST", "/providers/" + providerId + "/test", Map.of(), Map.of(), type(ProviderCheck.class));
     }
 
     @Override
@@ -216,6 +222,17 @@ public final class OkHttpRunApiClient implements RunApiClient {
     public ChatSessionDetail chatSession(String appId, String sessionId) {
         return call("GET", agent(appId) + "/chat-sessions/" + sessionId, null, Map.of(),
                 type(ChatSessionDetail.class));
+    }
+
+    @Override
+    public ChatSession renameChatSession(String appId, String sessionId, String title) {
+        return call("PATCH", agent(appId) + "/chat-sessions/" + sessionId, Map.of("title", title), Map.of(),
+                type(ChatSession.class));
+    }
+
+    @Override
+    public ChatSession deleteChatSession(String appId, String sessionId) {
+        return call("DELETE", agent(appId) + "/chat-sessions/" + sessionId, null, Map.of(), type(ChatSession.class));
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.builderdesk.client.RunEvent;
 import dev.builderdesk.client.RunStream;
 import dev.builderdesk.client.RunStreamListener;
 import dev.builderdesk.client.ServerConnection;
+import dev.builderdesk.protocol.EventPayload;
 import dev.builderdesk.protocol.Json;
 import dev.builderdesk.protocol.Run;
 import dev.builderdesk.protocol.RunStatus;
@@ -178,12 +179,7 @@ final class SseRunStream implements RunStream {
         }
         StreamEvent envelope = new StreamEvent("run." + status.wire(), run.runId(), run.publishedAppId(),
                 normalizer.lastSeq(), run.completedAt(), "run", Json.toObject(run), List.of());
-        deliver(switch (status) {
-            case COMPLETED -> new RunEvent.Completed(envelope, run);
-            case CANCELLED -> new RunEvent.Cancelled(envelope, run);
-            case PAUSED -> new RunEvent.Paused(envelope, run);
-            default -> new RunEvent.Failed(envelope, run, List.of());
-        });
+        deliver(new RunEvent(envelope, EventPayload.RunEnded.of(status, run)));
         return true;
     }
 

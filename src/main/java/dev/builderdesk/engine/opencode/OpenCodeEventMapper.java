@@ -6,7 +6,6 @@ import dev.builderdesk.engine.EventSink;
 import dev.builderdesk.engine.ToolDiagnostics;
 import dev.builderdesk.protocol.ErrorCodes;
 import dev.builderdesk.protocol.EventPayload;
-import dev.builderdesk.protocol.EventType;
 import dev.builderdesk.protocol.Json;
 import java.time.Instant;
 import java.util.HashMap;
@@ -117,7 +116,7 @@ final class OpenCodeEventMapper {
         String delta = p.path("delta").asText("");
         if (!delta.isEmpty()) {
             deliveredText.merge(p.path("partID").asText(), delta, String::concat);
-            sink.emit(EventType.ASSISTANT_DELTA, new EventPayload.AssistantDelta(delta));
+            sink.emit(new EventPayload.AssistantDelta(delta));
         }
         return Signal.CONTINUE;
     }
@@ -143,7 +142,7 @@ final class OpenCodeEventMapper {
         String full = part.path("text").asText("");
         String delivered = deliveredText.getOrDefault(part.path("id").asText(), "");
         if (full.length() > delivered.length() && full.startsWith(delivered)) {
-            sink.emit(EventType.ASSISTANT_DELTA, new EventPayload.AssistantDelta(full.substring(delivered.length())));
+            sink.emit(new EventPayload.AssistantDelta(full.substring(delivered.length())));
             deliveredText.put(part.path("id").asText(), full);
         }
         if (!full.isBlank()) {
@@ -160,7 +159,7 @@ final class OpenCodeEventMapper {
         }
         String tool = part.path("tool").asText();
         if (startedTools.add(callId)) {
-            sink.emit(EventType.TOOL_STARTED, new EventPayload.ToolStarted(tool, callId, state.path("input")));
+            sink.emit(new EventPayload.ToolStarted(tool, callId, state.path("input")));
         }
         long duration = state.path("time").path("end").asLong(0) - state.path("time").path("start").asLong(0);
         if (status.equals("completed")) {
@@ -168,7 +167,7 @@ final class OpenCodeEventMapper {
             ObjectNode output = Json.object().put("ok", true);
             output.set("output", state.path("output"));
             output.put("title", state.path("title").asText(""));
-            sink.emit(EventType.TOOL_COMPLETED, new EventPayload.ToolFinished(tool, callId, output,
+            sink.emit(new EventPayload.ToolCompleted(tool, callId, output,
                     Math.max(0, duration)));
         } else if (status.equals("error")) {
             finishedTools.add(callId);
@@ -176,7 +175,7 @@ final class OpenCodeEventMapper {
             output.put("error", state.path("error").asText("Tool failed"));
             output.put("code", ErrorCodes.TOOL_EXECUTION_FAILED);
             output.set("input", state.path("input"));
-            sink.emit(EventType.TOOL_FAILED, new EventPayload.ToolFinished(tool, callId, output, Math.max(0,
+            sink.emit(new EventPayload.ToolFailed(tool, callId, output, Math.max(0,
                     duration)), List.of(ToolDiagnostics.from(output)));
         }
     }
@@ -187,7 +186,7 @@ final class OpenCodeEventMapper {
         inputTokens += tokens.path("input").asLong(0);
         outputTokens += output;
         steps++;
-        sink.emit(EventType.USAGE_UPDATED, new EventPayload.UsageUpdated(inputTokens, outputTokens, steps));
+        sink.emit(new EventPayload.UsageUpdated(inputTokens, outputTokens, steps));
         String reason = part.path("reason").asText("");
         unknownFinishes = reason.equals("unknown") && output == 0 ? unknownFinishes + 1 : 0;
         if (unknownFinishes >= UNKNOWN_FINISH_LIMIT) {
@@ -210,7 +209,7 @@ final class OpenCodeEventMapper {
             return Signal.RETRIES_EXHAUSTED;
         }
         Instant at = status.has("next") ? Instant.ofEpochMilli(status.path("next").asLong()) : Instant.now();
-        sink.emit(EventType.PROVIDER_RETRY, new EventPayload.ProviderRetry(next, maxAttempts, at, message, null));
+        sink.emit(new EventPayload.ProviderRetry(next, maxAttempts, at, message, null));
         return Signal.CONTINUE;
     }
 

@@ -2,6 +2,7 @@ package dev.builderdesk.server.apps;
 
 import dev.builderdesk.protocol.App;
 import dev.builderdesk.protocol.BuilderState;
+import dev.builderdesk.protocol.ErrorCodes;
 import dev.builderdesk.protocol.FileContent;
 import dev.builderdesk.protocol.FileEntry;
 import dev.builderdesk.protocol.FileList;
@@ -13,18 +14,18 @@ import dev.builderdesk.server.auth.Scopes;
 import dev.builderdesk.server.http.JsonBody;
 import dev.builderdesk.store.RevisionRepository.RevisionRow;
 import dev.builderdesk.store.Store;
+import dev.builderdesk.workspace.AppFolderException;
 import dev.builderdesk.workspace.Drafts;
 import dev.builderdesk.workspace.FileSet;
-import dev.builderdesk.workspace.FolderScanner;
 import dev.builderdesk.workspace.RevisionDiffs;
 import dev.builderdesk.workspace.Revisions;
 import dev.builderdesk.workspace.Templates;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -49,7 +50,7 @@ public final class AppService {
     public List<App> list(Principal who) {
         who.require(Scopes.APPS_READ);
         return store.db().read(c -> store.apps().list(c, who.tenantId())).stream()
-                .map(app -> app.workspacePath() == null ? app : synced(app)).toList();
+                .map(app -> app.workspacePath() == null ? app : syncedIfReadable(app)).toList();
     }
 
     public App get(Principal who, String appId) {
@@ -89,12 +90,8 @@ public final class AppService {
         FileSet files = adopt ? existing : Templates.load(effectiveTemplate).orElseThrow();
         Instant now = Timestamps.now();
         App app = new App(id, tenantId, name, folder == null ? null : folder.toString(), null, now);
-        store.db().write(c -> {
-            store.apps().insert(c, app);
-            return null;
-        });
-        RevisionRow draft = drafts.initialise(app, files, adopt ? Revisions.SOURCE_FOLDER : Revisions.SOURCE_TEMPLATE,
-                now);
+        RevisionRow draft = drafts.create(app, existing, files, adopt ? Revisions.SOURCE_FOLDER
+                : Revisions.SOURCE_TEMPLATE, now);
         return new App(app.id(), app.tenantId(), app.name(), app.workspacePath(), draft.id(), app.createdAt());
     }
 
@@ -146,19 +143,37 @@ public final class AppService {
                 .orElseThrow(() -> ApiError.notFound("Revision not found"));
     }
 
+    /** The app with its folder taken in, or as stored when the folder cannot be read (listing never fails). */
+    private App syncedIfReadable(App app) {
+        try {
+            return synced(app);
+        } catch (AppFolderException e) {
+            return app;
+        }
+    }
+
     private App synced(App app) {
         RevisionRow draft = drafts.syncFromFolder(app, Timestamps.now());
         return new App(app.id(), app.tenantId(), app.name(), app.workspacePath(), draft.id(), app.createdAt());
     }
 
-    private static FileSet scan(Path folder) {
+    /**
+     * What a folder to adopt holds, read under the app-folder rules: never Builder Desk's own data folder (nor its
+     * files, when the folder contains it), at most the scan bounds.
+     */
+    private FileSet scan(Path folder) {
         if (folder == null) {
             return FileSet.empty();
         }
+        if (drafts.isExcluded(folder)) {
+            throw ApiError.coded(400, ErrorCodes.APP_FOLDER_NOT_ALLOWED, "workspace_path",
+                    "This folder is Builder Desk's own data folder, or inside it; choose the app's folder.",
+                    Map.of());
+        }
         try {
-            return FolderScanner.scan(folder);
-        } catch (IOException e) {
-            throw ApiError.badRequest("Cannot read workspace_path: " + e.getMessage());
+            return drafts.scan(folder);
+        } catch (AppFolderException e) {
+            throw ApiError.coded(400, e.code(), "workspace_path", e.getMessage(), Map.of());
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.builderdesk.store.EventRepository.EventRow;
 import dev.builderdesk.store.EventRepository.NewEvent;
 import dev.builderdesk.store.SqlWork;
 import dev.builderdesk.store.Store;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,9 +27,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>An append gets the run's next {@code seq} at once and goes to a queue; one committer thread stores everything
  * queued in a single transaction (group commit), and only then makes those events visible to readers. So an event
  * is never seen before it is durable, and many appends share one commit. Work that must not overtake the run's
- * events — a status change, a saved conversation — is a <em>barrier</em>: it joins the same queue and its caller
- * waits until it is committed. Readers pull (from an in-memory tail of active runs, else from the database), so a
- * slow reader never slows the writer.
+ * events — a status change, a saved conversation — is appended with the events that announce it: it joins the same
+ * queue, commits in their transaction, and its caller waits until it is committed. Readers pull (from an
+ * in-memory tail of active runs, else from the database), so a slow reader never slows the writer.
  */
 public final class EventLog implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EventLog.class.getName());
@@ -45,27 +46,51 @@ public final class EventLog implements AutoCloseable {
         this.committer = Thread.ofPlatform().name("event-log-committer").daemon().start(this::commitLoop);
     }
 
+    /** One event to append: its payload and diagnostics. */
+    public record Entry(EventPayload payload, List<Diagnostic> diagnostics) {
+        public Entry(EventPayload payload) {
+            this(payload, List.of());
+        }
+    }
+
     /** Appends an event; it becomes visible once committed. Returns its seq. */
-    public long append(String runId, String appId, EventType type, EventPayload payload, List<Diagnostic> diags) {
-        return enqueue(runId, appId, type, payload, diags, null).seq;
+    public long append(String runId, String appId, EventPayload payload, List<Diagnostic> diags) {
+        return enqueue(runId, appId, List.of(new Entry(payload, diags)), null, null).seq;
     }
 
     /**
      * Appends an event and runs {@code alsoInTransaction} in the same transaction, waiting until both are
      * committed: a run's final status and its terminal event become visible together.
      */
-    public long append(String runId, String appId, EventType type, EventPayload payload, List<Diagnostic> diags,
+    public long append(String runId, String appId, EventPayload payload, List<Diagnostic> diags,
             SqlWork<?> alsoInTransaction) {
-        Pending p = enqueue(runId, appId, type, payload, diags, alsoInTransaction);
+        return append(runId, appId, List.of(new Entry(payload, diags)), alsoInTransaction);
+    }
+
+    /**
+     * Appends several events (consecutive seqs; none is allowed) and runs {@code alsoInTransaction}, all in one
+     * transaction after every event appended before, and waits for it: the events become visible together with what
+     * the work wrote, or not at all. Returns the last seq.
+     */
+    public long append(String runId, String appId, List<Entry> entries, SqlWork<?> alsoInTransaction) {
+        return appendAt(runId, appId, null, entries, alsoInTransaction);
+    }
+
+    /**
+     * As {@link #append(String, String, List, SqlWork)}, with the events' {@code ts} given (null: now, taken under
+     * the run's lock so that timestamps follow seq): a run's measured time is the span between its own events'
+     * timestamps, so a client can check it against the log.
+     */
+    public long appendAt(String runId, String appId, Instant ts, List<Entry> entries, SqlWork<?> alsoInTransaction) {
+        Pending p = enqueue(runId, appId, entries, ts, alsoInTransaction);
         await(p);
         return p.seq;
     }
 
-    /** Commits {@code work} after every event appended before it, and waits for that. */
-    public void barrier(SqlWork<?> work) {
-        Pending p = new Pending(null, null, 0, null, work);
-        queue.add(p);
-        await(p);
+    /** One event at a given time (see {@link #appendAt(String, String, Instant, List, SqlWork)}). */
+    public long appendAt(String runId, String appId, Instant ts, EventPayload payload, List<Diagnostic> diags,
+            SqlWork<?> alsoInTransaction) {
+        return appendAt(runId, appId, ts, List.of(new Entry(payload, diags)), alsoInTransaction);
     }
 
     /** Events with {@code seq > afterSeq}, oldest first, at most {@code limit}. */
@@ -135,7 +160,7 @@ public final class EventLog implements AutoCloseable {
         }
     }
 
-    private Pending enqueue(String runId, String appId, EventType type, EventPayload payload, List<Diagnostic> diags,
+    private Pending enqueue(String runId, String appId, List<Entry> entries, Instant ts,
             SqlWork<?> alsoInTransaction) {
         if (closed) {
             throw new IllegalStateException("The event log is closed");
@@ -143,12 +168,19 @@ public final class EventLog implements AutoCloseable {
         Channel ch = channel(runId);
         ch.lock.lock();
         try {
-            long seq = ch.assignedSeq + 1;
-            ch.assignedSeq = seq;
-            StreamEvent event = new StreamEvent(type.wire(), runId, appId, seq, Timestamps.now(), type.stage(),
-                    Json.toObject(payload), List.copyOf(diags));
-            Pending p = new Pending(ch, new NewEvent(runId, seq, type.wire(), Json.write(event)), seq,
-                    type.isTerminal() ? type : null, alsoInTransaction);
+            List<NewEvent> events = new ArrayList<>(entries.size());
+            EventType terminal = null;
+            for (Entry entry : entries) {
+                EventType type = entry.payload().type();
+                long seq = ch.assignedSeq + 1;
+                ch.assignedSeq = seq;
+                Instant at = ts == null ? Timestamps.now() : ts;
+                StreamEvent event = new StreamEvent(type.wire(), runId, appId, seq, at, type.stage(),
+                        Json.toObject(entry.payload()), List.copyOf(entry.diagnostics()));
+                events.add(new NewEvent(runId, seq, type.wire(), Json.write(event)));
+                terminal = type.isTerminal() ? type : terminal;
+            }
+            Pending p = new Pending(ch, List.copyOf(events), ch.assignedSeq, terminal, alsoInTransaction);
             // Enqueued under the run's lock, so the queue holds each run's events in seq order.
             queue.add(p);
             return p;
@@ -203,9 +235,7 @@ public final class EventLog implements AutoCloseable {
             store.db().write(c -> {
                 List<NewEvent> events = new ArrayList<>(batch.size());
                 for (Pending p : batch) {
-                    if (p.event != null) {
-                        events.add(p.event);
-                    }
+                    events.addAll(p.events);
                 }
                 store.events().appendAll(c, events);
                 for (Pending p : batch) {
@@ -220,15 +250,13 @@ public final class EventLog implements AutoCloseable {
             for (Pending p : batch) {
                 try {
                     store.db().write(c -> {
-                        if (p.event != null) {
-                            store.events().appendAll(c, List.of(p.event));
-                        }
+                        store.events().appendAll(c, p.events);
                         return p.work == null ? null : p.work.apply(c);
                     });
                     publish(p);
                 } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.ERROR, "Event " + (p.event == null ? "barrier" : p.event.runId()
-                            + "#" + p.seq) + " could not be stored", e);
+                    LOG.log(System.Logger.Level.ERROR, "Events of a run up to #" + p.seq + (p.events.isEmpty() ? ""
+                            : " of " + p.events.get(0).runId()) + " could not be stored", e);
                     p.done.completeExceptionally(e);
                 }
             }
@@ -244,8 +272,12 @@ public final class EventLog implements AutoCloseable {
                 if (p.terminal != null) {
                     ch.tail.clear();
                     ch.tailStart = p.seq + 1;
-                } else if (ch.tailStart + ch.tail.size() == p.seq) {
-                    ch.tail.add(new EventRow(p.seq, p.event.event(), p.event.body()));
+                } else {
+                    for (NewEvent e : p.events) {
+                        if (ch.tailStart + ch.tail.size() == e.seq()) {
+                            ch.tail.add(new EventRow(e.seq(), e.event(), e.body()));
+                        }
+                    }
                 }
                 ch.changed.signalAll();
             } finally {
@@ -259,11 +291,11 @@ public final class EventLog implements AutoCloseable {
         return channels.computeIfAbsent(runId, id -> new Channel(store.db().read(c -> store.events().maxSeq(c, id))));
     }
 
-    /** One queued item: an event (with optional work in its transaction) or a barrier (work only). */
-    private record Pending(Channel channel, NewEvent event, long seq, EventType terminal, SqlWork<?> work,
+    /** One queued item: a run's events with optional work in their transaction; {@code seq} is the last event's. */
+    private record Pending(Channel channel, List<NewEvent> events, long seq, EventType terminal, SqlWork<?> work,
             CompletableFuture<Void> done) {
-        Pending(Channel channel, NewEvent event, long seq, EventType terminal, SqlWork<?> work) {
-            this(channel, event, seq, terminal, work, new CompletableFuture<>());
+        Pending(Channel channel, List<NewEvent> events, long seq, EventType terminal, SqlWork<?> work) {
+            this(channel, events, seq, terminal, work, new CompletableFuture<>());
         }
     }
 

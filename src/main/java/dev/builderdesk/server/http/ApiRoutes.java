@@ -78,6 +78,8 @@ public final class ApiRoutes {
         r.delete("/providers/{provider_id}", ctx -> Responses.json(ctx, providers.delete(who(ctx),
                 ctx.pathParam("provider_id"))));
         r.post("/providers/{provider_id}/discover", ctx -> Responses.json(ctx, providers.discover(who(ctx),
+                ctx.pathParam("provider_id"), JsonBody.of(ctx, true))));
+        r.post("/providers/{provider_id}/test", ctx -> Responses.json(ctx, providers.test(who(ctx),
                 ctx.pathParam("provider_id"))));
     }
 
@@ -149,6 +151,15 @@ public final class ApiRoutes {
         r.get(AGENT + "/chat-sessions/{session_id}", ctx -> {
             String app = app(ctx);
             Responses.json(ctx, sessions.get(who(ctx), app, Params.uuidPath(ctx, "session_id")));
+        });
+        r.patch(AGENT + "/chat-sessions/{session_id}", ctx -> {
+            String app = app(ctx);
+            String session = Params.uuidPath(ctx, "session_id");
+            Responses.json(ctx, sessions.rename(who(ctx), app, session, JsonBody.of(ctx, false)));
+        });
+        r.delete(AGENT + "/chat-sessions/{session_id}", ctx -> {
+            String app = app(ctx);
+            Responses.json(ctx, sessions.delete(who(ctx), app, Params.uuidPath(ctx, "session_id")));
         });
         r.get(AGENT + "/compare-groups", ctx -> {
             String app = app(ctx);

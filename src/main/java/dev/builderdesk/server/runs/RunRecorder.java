@@ -3,11 +3,11 @@ package dev.builderdesk.server.runs;
 import dev.builderdesk.engine.EventSink;
 import dev.builderdesk.protocol.Diagnostic;
 import dev.builderdesk.protocol.EventPayload;
-import dev.builderdesk.protocol.EventType;
 import dev.builderdesk.protocol.RunMetrics;
 import dev.builderdesk.protocol.RunUsage;
 import dev.builderdesk.server.events.EventLog;
 import dev.builderdesk.store.RunRow;
+import dev.builderdesk.store.SqlWork;
 import dev.builderdesk.store.Store;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,26 +51,64 @@ final class RunRecorder implements EventSink {
     }
 
     @Override
-    public synchronized void emit(EventType type, EventPayload payload, List<Diagnostic> diagnostics) {
-        switch (type) {
-            case ASSISTANT_DELTA -> observeText(((EventPayload.AssistantDelta) payload).content());
-            case TOOL_COMPLETED -> toolCalls++;
-            case PROVIDER_RETRY -> retries++;
-            case TOOL_FAILED -> {
+    public synchronized void emit(EventPayload payload, List<Diagnostic> diagnostics) {
+        if (observe(payload)) {
+            appendWithMeasurements(List.of(new EventLog.Entry(payload, diagnostics)), null);
+        } else {
+            log.append(runId, appId, payload, diagnostics);
+        }
+    }
+
+    /**
+     * Appends events together with {@code alsoInTransaction} (measurements included) as one transaction, and waits
+     * for it: what the work records and the events that announce it are durable together or not at all.
+     */
+    synchronized void commit(List<EventPayload> payloads, SqlWork<?> alsoInTransaction) {
+        payloads.forEach(this::observe);
+        appendWithMeasurements(payloads.stream().map(EventLog.Entry::new).toList(), alsoInTransaction);
+    }
+
+    /**
+     * Adds what an earlier segment of the run said (a resumed or recovered run): the fallback text and the
+     * assistant's turn then cover the whole run, not only this segment.
+     */
+    synchronized void seedText(String earlierText) {
+        text.insert(0, earlierText);
+        if (!earlierText.isBlank()) {
+            sawText = true;
+        }
+    }
+
+    /** Takes account of an event the caller appends itself (in its own transaction). */
+    synchronized void note(EventPayload payload) {
+        observe(payload);
+    }
+
+    /** Updates the measurements; true when they are stored with the event (token totals changed). */
+    private boolean observe(EventPayload payload) {
+        switch (payload) {
+            case EventPayload.AssistantDelta d -> observeText(d.content());
+            case EventPayload.ToolCompleted t -> toolCalls++;
+            case EventPayload.ProviderRetry r -> retries++;
+            case EventPayload.ToolFailed t -> {
                 toolCalls++;
                 toolFailures++;
             }
-            case USAGE_UPDATED -> {
-                var u = (EventPayload.UsageUpdated) payload;
+            case EventPayload.UsageUpdated u -> {
                 usage = new RunUsage(u.inputTokens(), u.outputTokens());
                 modelSteps = u.modelSteps();
-                appendWithMeasurements(type, payload, diagnostics);
-                return;
+                return true;
             }
-            default -> {
-            }
+            case EventPayload.RunAccepted a -> { }
+            case EventPayload.PlanUpdated p -> { }
+            case EventPayload.ToolStarted t -> { }
+            case EventPayload.RevisionCreated r -> { }
+            case EventPayload.CheckpointCreated c -> { }
+            case EventPayload.RunError e -> { }
+            case EventPayload.RunEnded e -> { }
+            case EventPayload.Unrecognised u -> { }
         }
-        log.append(runId, appId, type, payload, diagnostics);
+        return false;
     }
 
     private void observeText(String content) {
@@ -83,11 +121,14 @@ final class RunRecorder implements EventSink {
         }
     }
 
-    /** Token totals change with this event: store them on the run in the event's own transaction. */
-    private void appendWithMeasurements(EventType type, EventPayload payload, List<Diagnostic> diagnostics) {
+    /** Stores the measurements so far on the run in the events' own transaction, with any other work. */
+    private void appendWithMeasurements(List<EventLog.Entry> entries, SqlWork<?> alsoInTransaction) {
         RunUsage u = usage;
         RunMetrics m = metrics(null);
-        log.append(runId, appId, type, payload, diagnostics, c -> {
+        log.append(runId, appId, entries, c -> {
+            if (alsoInTransaction != null) {
+                alsoInTransaction.apply(c);
+            }
             Optional<RunRow> row = store.runs().findById(c, runId);
             if (row.isPresent()) {
                 store.runs().update(c, row.get().withMeasurements(u, m));
@@ -108,9 +149,18 @@ final class RunRecorder implements EventSink {
         return usage;
     }
 
-    /** The measurements so far; {@code durationMs} is set when the run settles. */
-    synchronized RunMetrics metrics(Long durationMs) {
-        return new RunMetrics(ttftMs, durationMs, modelSteps, toolCalls, toolFailures, retries,
+    /**
+     * The measurements so far. The duration is summed over the run's segments: the earlier segments' total (what
+     * the run had when this segment started) plus {@code segmentMs}, this segment's time once it settles, or
+     * nothing while it still runs (the stored total then stays that of the earlier segments).
+     */
+    synchronized RunMetrics metrics(Long segmentMs) {
+        Long earlier = base.durationMs();
+        Long total = earlier;
+        if (segmentMs != null) {
+            total = (earlier == null ? 0L : earlier) + segmentMs;
+        }
+        return new RunMetrics(ttftMs, total, modelSteps, toolCalls, toolFailures, retries,
                 base.filesChanged(), base.linesAdded(), base.linesRemoved());
     }
 }

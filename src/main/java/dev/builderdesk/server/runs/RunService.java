@@ -6,7 +6,6 @@ import dev.builderdesk.protocol.ChatSession;
 import dev.builderdesk.protocol.ChatTurn;
 import dev.builderdesk.protocol.ErrorCodes;
 import dev.builderdesk.protocol.EventPayload;
-import dev.builderdesk.protocol.EventType;
 import dev.builderdesk.protocol.HistoryMessage;
 import dev.builderdesk.protocol.Model;
 import dev.builderdesk.protocol.Run;
@@ -124,13 +123,13 @@ public final class RunService {
             }
             RunRow r = new RunRow(runId, app.id(), RunStatus.QUEUED, engine, input, history, draft.id(), null, null,
                     f.modelId(), model.id(), model.name(), null, null, sessionId, f.compareGroupId(), f.autoApply(),
-                    f.clientMessageId(), List.of(), RunUsage.NONE, RunMetrics.EMPTY, now, null, null);
+                    f.clientMessageId(), List.of(), RunUsage.NONE, RunMetrics.EMPTY, now, null, null, null);
             store.runs().insert(c, r);
             store.chatSessions().addTurn(c, sessionId, new ChatTurn(UUID.randomUUID().toString(), runId, "user",
                     input, null, null, now));
             return r;
         });
-        log.append(runId, app.id(), EventType.RUN_ACCEPTED, new EventPayload.RunAccepted(RunStatus.QUEUED.wire(),
+        log.append(runId, app.id(), new EventPayload.RunAccepted(RunStatus.QUEUED.wire(),
                 Run.SURFACE, engine, f.modelId(), model.id(), model.name()), List.of());
         row = prewarm(row, draft);
         supervisor.submit(runId, false);
@@ -204,7 +203,7 @@ public final class RunService {
             return current;
         }
         RunRow cancelled = current.settled(RunStatus.CANCELLED, null, null, Timestamps.now());
-        log.append(runId, current.appId(), EventType.RUN_CANCELLED, RunViews.toRun(cancelled), List.of(), c -> {
+        log.append(runId, current.appId(), new EventPayload.RunCancelled(RunViews.toRun(cancelled)), List.of(), c -> {
             store.runs().update(c, cancelled);
             return null;
         });

@@ -1,6 +1,7 @@
 package dev.builderdesk.server.runs;
 
 import dev.builderdesk.protocol.Run;
+import dev.builderdesk.protocol.RunStatus;
 import dev.builderdesk.store.RunRow;
 
 /** The wire view of a stored run. */
@@ -13,6 +14,6 @@ public final class RunViews {
                 r.resultRevisionId(), r.checkpointRevisionId(), r.requestedModelId(), r.resolvedModelId(), r.error(),
                 r.createdAt(), r.startedAt(), r.completedAt(), r.chatSessionId(), r.compareGroupId(), r.autoApply(),
                 r.resolvedModelName(), r.warnings(), r.usage(), r.metrics(), r.input(), r.errorCode(),
-                r.clientMessageId());
+                r.clientMessageId(), r.status() == RunStatus.PAUSED ? r.pauseReason() : null);
     }
 }

@@ -14,6 +14,7 @@ import dev.builderdesk.protocol.EventPayload;
 import dev.builderdesk.protocol.EventType;
 import dev.builderdesk.protocol.FileDiff;
 import dev.builderdesk.protocol.Json;
+import dev.builderdesk.protocol.PauseReason;
 import dev.builderdesk.protocol.RunMetrics;
 import dev.builderdesk.protocol.RunStatus;
 import dev.builderdesk.protocol.Timestamps;
@@ -21,11 +22,13 @@ import dev.builderdesk.providers.ProviderFactory;
 import dev.builderdesk.server.ServerSettings;
 import dev.builderdesk.server.events.EventLog;
 import dev.builderdesk.server.models.ModelService;
+import dev.builderdesk.store.EventRepository;
 import dev.builderdesk.store.RevisionRepository.RevisionRow;
 import dev.builderdesk.store.RunRow;
 import dev.builderdesk.store.Store;
 import dev.builderdesk.store.StoreException;
 import dev.builderdesk.tools.Sandbox;
+import dev.builderdesk.workspace.AppFolderException;
 import dev.builderdesk.workspace.Drafts;
 import dev.builderdesk.workspace.FileSet;
 import dev.builderdesk.workspace.RevisionDiffs;
@@ -34,6 +37,7 @@ import dev.builderdesk.workspace.Sandboxes;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,15 +79,19 @@ final class RunWorker {
         if (row.status().isFinal()) {
             return;
         }
-        Instant startedAt = Instant.now();
-        RunRow running = row.started(Timestamps.now());
-        log.append(running.id(), running.appId(), EventType.PLAN_UPDATED,
+        // A segment lasts from its plan.updated to its terminal event, by those events' own timestamps.
+        Instant startedAt = Timestamps.now();
+        RunRow running = row.started(startedAt);
+        log.appendAt(running.id(), running.appId(), startedAt,
                 new EventPayload.PlanUpdated(resume ? "Coding-agent run resumed" : "Coding-agent run started"),
                 List.of(), c -> {
                     store.runs().update(c, running);
                     return null;
                 });
         RunRecorder recorder = new RunRecorder(log, store, running, startedAt);
+        if (resume) {
+            recorder.seedText(earlierText(row.id()));
+        }
         try {
             if (handle.cancellation.isCancelled()) {
                 settleStopped(handle, running, recorder, startedAt);
@@ -100,6 +108,15 @@ final class RunWorker {
 
     private void outcome(RunHandle handle, RunRow row, RunRecorder recorder, Instant startedAt, boolean resume)
             throws IOException {
+        Optional<Checkpoint> committed = resume
+                ? store.db().read(c -> store.checkpoints().findByRun(c, row.id())) : Optional.empty();
+        if (committed.isPresent()) {
+            // Its result was committed before the last stop: every step is done, applying and settling remain.
+            FileSet base = store.db().read(c -> revisions.load(c, row.baseRevisionId()));
+            complete(row, base, committed, loadState(row.id()).map(ConversationState::lastText).orElse(""),
+                    recorder, startedAt);
+            return;
+        }
         Engine engine = engines.get(row.engine());
         if (engine == null) {
             fail(row, recorder, startedAt, ErrorCodes.ENGINE_FAILED,
@@ -125,57 +142,45 @@ final class RunWorker {
                 providers.create(target.get().endpoint()), target.get().endpoint(), target.get().providerModelId(),
                 sandbox, recorder,
                 handle.cancellation, settings.maxToolIterations(), settings.retries(),
-                state -> saveState(row.id(), state));
+                (state, closing) -> commitStep(row.id(), state, closing, recorder));
         EngineOutcome outcome = engine.run(run);
         switch (outcome) {
-            case EngineOutcome.Completed done -> complete(load(row.id()), base, done.finalText(), recorder,
-                    startedAt);
-            case EngineOutcome.BudgetReached budget -> settle(load(row.id()), RunStatus.PAUSED, null, null, recorder,
-                    startedAt, List.of());
+            case EngineOutcome.Completed done -> complete(load(row.id()), base, Optional.empty(), done.finalText(),
+                    recorder, startedAt);
+            case EngineOutcome.BudgetReached budget -> settle(load(row.id()).withPauseReason(
+                    PauseReason.STEP_BUDGET.wire()), RunStatus.PAUSED, null, null, recorder, startedAt, List.of());
             case EngineOutcome.Stopped stopped -> settleStopped(handle, load(row.id()), recorder, startedAt);
             case EngineOutcome.Failed failed -> fail(load(row.id()), recorder, startedAt, failed.code(),
                     failed.message());
         }
     }
 
-    private void complete(RunRow row, FileSet base, String finalText, RunRecorder recorder, Instant startedAt)
-            throws IOException {
-        FileSet result = sandboxes.snapshot(row.id());
+    /** A run's result: its revision and files. */
+    private record Result(RevisionRow revision, FileSet files) {
+    }
+
+    /**
+     * Records the result (once: a result committed before a crash is taken as it is), applies it, and settles the
+     * run completed. A folder that cannot be written leaves the result as a checkpoint with a warning.
+     */
+    private void complete(RunRow row, FileSet base, Optional<Checkpoint> committed, String finalText,
+            RunRecorder recorder, Instant startedAt) throws IOException {
+        Optional<Result> result = committed.isPresent() ? Optional.of(loadResult(row, committed.get()))
+                : commitResult(row, base, recorder);
         RunRow current = row;
         RunMetrics changes = null;
-        if (!result.treeHash().equals(base.treeHash())) {
-            Instant now = Timestamps.now();
-            Checkpoint checkpoint = store.db().write(c -> {
-                RevisionRow r = revisions.create(c, row.appId(), result, Revisions.SOURCE_RUN, row.baseRevisionId(),
-                        row.id(), now);
-                Checkpoint cp = new Checkpoint(UUID.randomUUID().toString(), row.id(), row.appId(), r.id(), now);
-                store.checkpoints().insert(c, cp);
-                return cp;
-            });
-            RevisionRow rev = store.db().read(c -> store.revisions().find(c, row.appId(), checkpoint.revisionId()))
-                    .orElseThrow();
-            current = current.withResult(rev.id(), rev.id());
-            recorder.emit(EventType.REVISION_CREATED, new EventPayload.RevisionCreated(rev.id(), rev.entryFile(),
-                    rev.fileCount()));
-            recorder.emit(EventType.CHECKPOINT_CREATED, new EventPayload.CheckpointCreated(
-                    checkpoint.checkpointId(), rev.id()));
-            changes = changeMetrics(RevisionDiffs.diff(base, result));
+        List<Diagnostic> diagnostics = List.of();
+        if (result.isPresent()) {
+            current = load(row.id());
+            changes = changeMetrics(RevisionDiffs.diff(base, result.get().files()));
             if (row.autoApply()) {
-                App app = store.db().read(c -> store.apps().findAnyTenant(c, row.appId())).orElseThrow();
-                switch (drafts.applyIfUnchanged(app, row.baseRevisionId(), rev, result, now)) {
-                    case APPLIED -> {
-                    }
-                    case FOLDER_CHANGED -> current = current.withWarning(
-                            "The app folder changed during the run; the result was kept as a checkpoint");
-                    case DRAFT_MOVED -> current = current.withWarning(
-                            "The app draft changed during the run; the result was kept as a checkpoint");
-                }
+                Applied applied = apply(current, result.get());
+                current = applied.row();
+                diagnostics = applied.diagnostics();
             }
         }
-        if (!recorder.sawText()) {
-            recorder.emit(EventType.ASSISTANT_DELTA, new EventPayload.AssistantDelta(
-                    FallbackText.of(finalText, row.input())));
-        }
+        List<EventPayload> closing = recorder.sawText() ? List.of()
+                : List.of(new EventPayload.AssistantDelta(FallbackText.of(finalText, row.input())));
         RunRow withChanges = current;
         if (changes != null) {
             RunMetrics m = withChanges.metrics();
@@ -183,38 +188,116 @@ final class RunWorker {
                     m.modelSteps(), m.toolCalls(), m.toolFailures(), m.retries(), changes.filesChanged(),
                     changes.linesAdded(), changes.linesRemoved()));
         }
-        settle(withChanges, RunStatus.COMPLETED, null, null, recorder, startedAt, List.of());
+        settle(withChanges, RunStatus.COMPLETED, null, null, recorder, startedAt, diagnostics, closing);
+    }
+
+    /**
+     * The sandbox's files, if they changed, as a revision and a checkpoint: both rows, the run's result ids and the
+     * {@code revision.created} and {@code checkpoint.created} events in one transaction (ADR 0011).
+     */
+    private Optional<Result> commitResult(RunRow row, FileSet base, RunRecorder recorder) throws IOException {
+        FileSet files = sandboxes.snapshot(row.id());
+        if (files.treeHash().equals(base.treeHash())) {
+            return Optional.empty();
+        }
+        Instant now = Timestamps.now();
+        String revisionId = UUID.randomUUID().toString();
+        String checkpointId = UUID.randomUUID().toString();
+        RevisionRow[] created = new RevisionRow[1];
+        recorder.commit(List.of(new EventPayload.RevisionCreated(revisionId, files.entryFile(), files.size()),
+                new EventPayload.CheckpointCreated(checkpointId, revisionId)), c -> {
+                    created[0] = revisions.create(c, revisionId, row.appId(), files, Revisions.SOURCE_RUN,
+                            row.baseRevisionId(), row.id(), now);
+                    store.checkpoints().insert(c, new Checkpoint(checkpointId, row.id(), row.appId(), revisionId,
+                            now));
+                    RunRow fresh = store.runs().findById(c, row.id()).orElseThrow();
+                    store.runs().update(c, fresh.withResult(revisionId, revisionId));
+                    return null;
+                });
+        return Optional.of(new Result(created[0], files));
+    }
+
+    private Result loadResult(RunRow row, Checkpoint checkpoint) {
+        return store.db().read(c -> new Result(store.revisions().find(c, row.appId(), checkpoint.revisionId())
+                .orElseThrow(() -> new StoreException("Revision of checkpoint " + checkpoint.checkpointId()
+                        + " is missing", null)), revisions.load(c, checkpoint.revisionId())));
+    }
+
+    /** The run after auto-apply, and the diagnostics its terminal event carries. */
+    private record Applied(RunRow row, List<Diagnostic> diagnostics) {
+    }
+
+    /**
+     * Auto-apply: the draft (and folder) move to the result, or the run says why they did not — a folder that
+     * cannot be written also as an {@code APP_FOLDER_WRITE_FAILED} diagnostic of {@code run.completed}.
+     */
+    private Applied apply(RunRow row, Result result) {
+        App app = store.db().read(c -> store.apps().findAnyTenant(c, row.appId())).orElseThrow();
+        try {
+            Drafts.ApplyOutcome outcome = drafts.applyIfUnchanged(app, row.baseRevisionId(), result.revision(),
+                    result.files(), Timestamps.now());
+            RunRow applied = switch (outcome) {
+                case APPLIED -> row;
+                case FOLDER_CHANGED -> row.withWarning(
+                        "The app folder changed during the run; the result was kept as a checkpoint");
+                case DRAFT_MOVED -> row.withWarning(
+                        "The app draft changed during the run; the result was kept as a checkpoint");
+            };
+            return new Applied(applied, List.of());
+        } catch (AppFolderException e) {
+            LOG.log(System.Logger.Level.WARNING, "Run " + row.id() + ": " + e.getMessage(), e);
+            String warning = "The app folder could not be written, so the result was kept as a checkpoint: "
+                    + e.getMessage();
+            return new Applied(row.withWarning(warning), List.of(Diagnostic.of(warning, e.code())));
+        }
     }
 
     private void settleStopped(RunHandle handle, RunRow row, RunRecorder recorder, Instant startedAt) {
-        RunStatus status = handle.reason() == RunHandle.StopReason.PAUSE ? RunStatus.PAUSED : RunStatus.CANCELLED;
-        settle(row, status, null, null, recorder, startedAt, List.of());
+        if (handle.reason() == RunHandle.StopReason.PAUSE) {
+            // Only a graceful stop pauses a running run from outside (RunSupervisor.pauseAll).
+            settle(row.withPauseReason(PauseReason.SERVER_SHUTDOWN.wire()), RunStatus.PAUSED, null, null, recorder,
+                    startedAt, List.of());
+        } else {
+            settle(row, RunStatus.CANCELLED, null, null, recorder, startedAt, List.of());
+        }
     }
 
     private void fail(RunRow row, RunRecorder recorder, Instant startedAt, String code, String message) {
         settle(row, RunStatus.FAILED, message, code, recorder, startedAt, List.of(Diagnostic.of(message, code)));
     }
 
-    /** Commits the settled run and its terminal event together; adds the assistant turn of a finished run. */
     private void settle(RunRow row, RunStatus status, String error, String code, RunRecorder recorder,
             Instant startedAt, List<Diagnostic> diagnostics) {
-        RunMetrics m = recorder.metrics(Duration.between(startedAt, Instant.now()).toMillis());
+        settle(row, status, error, code, recorder, startedAt, diagnostics, List.of());
+    }
+
+    /**
+     * Commits the settled run, the {@code closing} events and the terminal event together; adds the assistant turn
+     * of a finished run.
+     */
+    private void settle(RunRow row, RunStatus status, String error, String code, RunRecorder recorder,
+            Instant startedAt, List<Diagnostic> diagnostics, List<EventPayload> closing) {
+        closing.forEach(recorder::note);
+        Instant endedAt = Timestamps.now();
+        RunMetrics m = recorder.metrics(Duration.between(startedAt, endedAt).toMillis());
         RunMetrics merged = new RunMetrics(m.ttftMs(), m.durationMs(), m.modelSteps(), m.toolCalls(),
                 m.toolFailures(), m.retries(), row.metrics().filesChanged(), row.metrics().linesAdded(),
                 row.metrics().linesRemoved());
-        RunRow settled = row.settled(status, error, code, Timestamps.now()).withMeasurements(recorder.usage(), merged);
-        log.append(settled.id(), settled.appId(), EventType.terminalFor(status), RunViews.toRun(settled), diagnostics,
-                c -> {
-                    store.runs().update(c, settled);
-                    if (status.isFinal() && settled.chatSessionId() != null
-                            && !store.chatSessions().hasTurn(c, settled.id(), "assistant")) {
-                        store.chatSessions().addTurn(c, settled.chatSessionId(), new ChatTurn(
-                                UUID.randomUUID().toString(), settled.id(), "assistant",
-                                assistantTurn(status, recorder.text(), error), settled.resolvedModelId(),
-                                settled.resolvedModelName(), settled.completedAt()));
-                    }
-                    return null;
-                });
+        RunRow settled = row.settled(status, error, code, endedAt).withMeasurements(recorder.usage(), merged)
+                .withPauseReason(status == RunStatus.PAUSED ? row.pauseReason() : null);
+        List<EventLog.Entry> entries = new ArrayList<>(closing.stream().map(EventLog.Entry::new).toList());
+        entries.add(new EventLog.Entry(EventPayload.RunEnded.of(status, RunViews.toRun(settled)), diagnostics));
+        // Stamped with the time the segment was measured to: its duration is the span between its own events.
+        log.appendAt(settled.id(), settled.appId(), endedAt, entries, c -> {
+            store.runs().update(c, settled);
+            if (status.isFinal() && settled.chatSessionId() != null
+                    && !store.chatSessions().hasTurn(c, settled.id(), "assistant")) {
+                store.chatSessions().addTurn(c, settled.chatSessionId(), new ChatTurn(UUID.randomUUID().toString(),
+                        settled.id(), "assistant", assistantTurn(status, recorder.text(), error),
+                        settled.resolvedModelId(), settled.resolvedModelName(), settled.completedAt()));
+            }
+            return null;
+        });
         if (status.isFinal()) {
             try {
                 sandboxes.delete(settled.id());
@@ -256,12 +339,39 @@ final class RunWorker {
         });
     }
 
-    private void saveState(String runId, ConversationState state) {
+    /** Commits a step: the conversation saved with the events that close it, after every earlier event. */
+    private void commitStep(String runId, ConversationState state, List<EventPayload> closing,
+            RunRecorder recorder) {
         String json = Json.write(state);
-        // A barrier: the step's events are committed no later than the state that says the step happened.
-        log.barrier(c -> {
+        recorder.commit(closing, c -> {
             store.runStates().save(c, runId, json, Timestamps.now());
             return null;
         });
+    }
+
+    private static String contentOf(String eventBody) {
+        try {
+            return Json.mapper().readTree(eventBody).path("payload").path("content").asText("");
+        } catch (JsonProcessingException e) {
+            return "";
+        }
+    }
+
+    /** What the assistant said in the run's earlier segments, from its durable log. */
+    private String earlierText(String runId) {
+        StringBuilder text = new StringBuilder();
+        long after = 0;
+        while (true) {
+            List<EventRepository.EventRow> page = log.readDurable(runId, after, 500);
+            if (page.isEmpty()) {
+                return text.toString();
+            }
+            for (EventRepository.EventRow e : page) {
+                if (e.event().equals(EventType.ASSISTANT_DELTA.wire())) {
+                    text.append(contentOf(e.body()));
+                }
+                after = e.seq();
+            }
+        }
     }
 }

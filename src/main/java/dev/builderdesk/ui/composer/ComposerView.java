@@ -1,5 +1,6 @@
 package dev.builderdesk.ui.composer;
 
+import dev.builderdesk.protocol.ExecutionEngine;
 import dev.builderdesk.ui.picker.ModelPickerButton;
 import dev.builderdesk.ui.picker.ModelPickerViewModel;
 import javafx.css.PseudoClass;
@@ -31,7 +32,11 @@ public final class ComposerView extends VBox {
     private final Button dismiss = new Button("✕");
     private final HBox errorBar = new HBox(10);
     private final Label notice = new Label();
-    private final ChoiceBox<String> engine = new ChoiceBox<>();
+    private final ChoiceBox<ExecutionEngine> engine = new ChoiceBox<>();
+    /** The prompt grows with its text up to this share of the window's height, then scrolls. */
+    private static final double MAX_HEIGHT_SHARE = 0.4;
+    private final Label hint = new Label("Ctrl+/ model · Esc stop · F1 keys");
+    private final HBox bar = new HBox(8);
     private ModelPickerButton picker;
 
     public ComposerView(ComposerViewModel model, ModelPickerViewModel pickerModel) {
@@ -40,6 +45,32 @@ public final class ComposerView extends VBox {
         createLayout();
         bindToModel();
         wireActions();
+    }
+
+    /** Gives the keyboard to the prompt, the caret where the user left it. */
+    public void focusInput() {
+        if (input.getScene() != null) {
+            input.requestFocus();
+            return;
+        }
+        // Not in the window yet (a split pane adds its panes when its skin is made, at the first pulse): focus it
+        // as soon as it is.
+        input.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> obs,
+                    javafx.scene.Scene old, javafx.scene.Scene scene) {
+                if (scene != null) {
+                    input.sceneProperty().removeListener(this);
+                    javafx.application.Platform.runLater(input::requestFocus);
+                }
+            }
+        });
+    }
+
+    /** Appends {@code text} to the prompt with the caret after it. */
+    public void typeIntoInput(String text) {
+        input.appendText(text);
+        input.end();
     }
 
     /** The picker button (the picker opens above it). */
@@ -53,19 +84,22 @@ public final class ComposerView extends VBox {
         input.setPromptText("Ask for a change…  (Enter sends · Shift+Enter new line)");
         input.setPrefRowCount(3);
         input.setWrapText(true);
+        input.setMinHeight(Region.USE_PREF_SIZE);
         picker = new ModelPickerButton(pickerModel);
         engine.setId("composer-engine");
         engine.setMaxWidth(Region.USE_PREF_SIZE);
-        engine.getItems().addAll("native", "opencode");
+        engine.setMinWidth(Region.USE_PREF_SIZE);
+        engine.setPrefWidth(118);
+        engine.getItems().addAll(ExecutionEngine.values());
         engine.setConverter(new StringConverter<>() {
             @Override
-            public String toString(String id) {
-                return id == null ? "" : id.equals("opencode") ? "OpenCode" : "Native";
+            public String toString(ExecutionEngine choice) {
+                return choice == null ? "" : choice == ExecutionEngine.OPENCODE ? "OpenCode" : "Native";
             }
 
             @Override
-            public String fromString(String label) {
-                return label.toLowerCase(java.util.Locale.ROOT);
+            public ExecutionEngine fromString(String label) {
+                return ExecutionEngine.fromWire(label).orElse(ExecutionEngine.NATIVE);
             }
         });
         send.setId("composer-send");
@@ -84,13 +118,63 @@ public final class ComposerView extends VBox {
         errorBar.getStyleClass().add("composer-error-bar");
         notice.setId("composer-notice");
         notice.getStyleClass().add("composer-notice");
-        Label hint = new Label("Ctrl+/ model · Esc stop");
         hint.getStyleClass().add("composer-hint");
+        hint.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, picker, engine, hint, spacer, send);
+        bar.getChildren().addAll(picker, engine, hint, spacer, send);
         bar.getStyleClass().add("composer-bar");
+        // The hint is shown whole or not at all: it goes first when the bar is short of room.
+        bar.widthProperty().addListener((obs, old, w) -> fitHint());
+        picker.widthProperty().addListener((obs, old, w) -> fitHint());
         getChildren().addAll(errorBar, notice, input, bar);
+        growWithThePrompt();
+    }
+
+    private void fitHint() {
+        double needed = bar.snappedLeftInset() + bar.snappedRightInset() + bar.getSpacing() * 3
+                + picker.prefWidth(-1) + engine.prefWidth(-1) + hint.prefWidth(-1) + send.prefWidth(-1);
+        boolean fits = needed <= bar.getWidth();
+        hint.setVisible(fits);
+        hint.setManaged(fits);
+    }
+
+    /**
+     * The prompt is three rows high until its text needs more, then grows with it up to 40 % of the window
+     * (a 2,000-character prompt is read whole, not through a three-line slot).
+     */
+    private void growWithThePrompt() {
+        // Measured on a Text of its own: the text area's inner text is laid out only after this listener runs.
+        javafx.scene.text.Text measure = new javafx.scene.text.Text();
+        javafx.beans.InvalidationListener resize = o -> {
+            if (getScene() == null || input.getWidth() <= 0) {
+                return;
+            }
+            measure.setFont(input.getFont());
+            // The text area's borders, its content's padding and a scroll bar's room.
+            measure.setWrappingWidth(Math.max(40, input.getWidth() - 40));
+            measure.setText(input.getText() == null || input.getText().isEmpty() ? " " : input.getText());
+            double line = measure.getFont().getSize() * 1.45;
+            double threeRows = line * 3 + 24;
+            double content = measure.getLayoutBounds().getHeight() + 24;
+            double max = Math.max(threeRows, getScene().getHeight() * MAX_HEIGHT_SHARE);
+            double height = Math.min(max, Math.max(threeRows, content));
+            if (Math.abs(input.getPrefHeight() - height) > 0.5) {
+                input.setPrefHeight(height);
+            }
+        };
+        input.textProperty().addListener(resize);
+        input.widthProperty().addListener(resize);
+        input.fontProperty().addListener(resize);
+        // The composer changes scenes when the split re-seats its panes: follow the current scene's height only.
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.heightProperty().removeListener(resize);
+            }
+            if (scene != null) {
+                scene.heightProperty().addListener(resize);
+            }
+        });
     }
 
     private void bindToModel() {
@@ -117,9 +201,17 @@ public final class ComposerView extends VBox {
             } else {
                 model.send();
             }
+            input.requestFocus();
         });
-        fix.setOnAction(e -> model.fix());
-        dismiss.setOnAction(e -> model.dismissProblem());
+        // After an error's action the keyboard is back in the prompt (unless the action opened a screen).
+        fix.setOnAction(e -> {
+            input.requestFocus();
+            model.fix();
+        });
+        dismiss.setOnAction(e -> {
+            model.dismissProblem();
+            input.requestFocus();
+        });
         // A filter, not a handler: the text area's own Enter binding runs before handlers and would add a newline.
         input.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && !e.isShiftDown()) {

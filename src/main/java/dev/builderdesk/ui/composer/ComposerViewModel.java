@@ -1,18 +1,14 @@
 package dev.builderdesk.ui.composer;
 
-import dev.builderdesk.client.ClientException;
+import dev.builderdesk.protocol.ExecutionEngine;
 import dev.builderdesk.client.Errors;
 import dev.builderdesk.client.RunApiClient;
-import dev.builderdesk.client.RunEvent;
-import dev.builderdesk.client.RunStream;
-import dev.builderdesk.client.RunStreamListener;
 import dev.builderdesk.protocol.CreateRunRequest;
 import dev.builderdesk.protocol.Run;
 import dev.builderdesk.ui.fx.Failures;
-import dev.builderdesk.ui.fx.PulseBatcher;
 import dev.builderdesk.ui.picker.ModelChoice;
 import dev.builderdesk.ui.picker.ModelPickerViewModel;
-import dev.builderdesk.ui.timeline.TimelineViewModel;
+import dev.builderdesk.ui.timeline.ThreadViewModel;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -36,44 +32,51 @@ import javafx.beans.property.StringProperty;
  * exists, so on any error it stays where the user typed it, with the error shown beside it.
  */
 public final class ComposerViewModel implements AutoCloseable {
-    private static final String RECONNECTING = "Reconnecting…";
     private final RunApiClient client;
     private final Executor ui;
     private final Executor io;
-    private final TimelineViewModel timeline;
+    private final ThreadViewModel thread;
     private final ModelPickerViewModel picker;
     private final StringProperty prompt = new SimpleStringProperty("");
-    private final StringProperty engine = new SimpleStringProperty("native");
+    private final ObjectProperty<ExecutionEngine> engine = new SimpleObjectProperty<>(ExecutionEngine.NATIVE);
     private final ObjectProperty<String> appId = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper creating = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(Problem.NONE);
-    private final ReadOnlyStringWrapper sessionId = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private volatile String baseRevision;
     private final BooleanBinding canSend;
-    private volatile RunStream stream;
-    private volatile String runId;
-    private volatile long lastSeq;
-    private Consumer<String> runChanged = id -> { };
-    private Consumer<Problem.Fix> openSettings = fix -> { };
+    private Consumer<Problem> openSettings = p -> { };
     private String lastPrompt;
 
-    public ComposerViewModel(RunApiClient client, Executor ui, Executor io, TimelineViewModel timeline,
+    public ComposerViewModel(RunApiClient client, Executor ui, Executor io, ThreadViewModel thread,
             ModelPickerViewModel picker) {
         this.client = client;
         this.ui = ui;
         this.io = io;
-        this.timeline = timeline;
+        this.thread = thread;
         this.picker = picker;
+        running.bind(creating.or(thread.runningProperty()));
+        thread.onRunFailed(diagnostics -> {
+            Run run = thread.lastRunProperty().get();
+            problem.set(Problem.ofFailedRun(diagnostics, run == null ? null : run.resolvedModelId()));
+        });
+        thread.onStreamFailed(e -> problem.set(Problem.of(e, false)));
+        thread.runningProperty().addListener((obs, was, now) -> {
+            if (was && !now) {
+                refreshBase();
+            }
+        });
         this.canSend = Bindings.createBooleanBinding(() -> appId.get() != null && !running.get()
-                && prompt.get() != null && !prompt.get().isBlank(), appId, running, prompt);
+                && !thread.loadingProperty().get() && prompt.get() != null && !prompt.get().isBlank(), appId,
+                running, thread.loadingProperty(), prompt);
     }
 
     public StringProperty promptProperty() {
         return prompt;
     }
 
-    public StringProperty engineProperty() {
+    public ObjectProperty<ExecutionEngine> engineProperty() {
         return engine;
     }
 
@@ -100,8 +103,8 @@ public final class ComposerViewModel implements AutoCloseable {
         return problem.get().message();
     }
 
-    /** Where the settings actions go (the window opens Settings at the right page). */
-    public void onOpenSettings(Consumer<Problem.Fix> listener) {
+    /** Where the settings actions go, with the problem they fix (the window opens Settings at the right page). */
+    public void onOpenSettings(Consumer<Problem> listener) {
         this.openSettings = listener;
     }
 
@@ -113,7 +116,7 @@ public final class ComposerViewModel implements AutoCloseable {
         Problem.Fix fix = problem.get().fix();
         switch (fix) {
             case SWITCH_TO_AUTO -> picker.choose(ModelChoice.AUTO);
-            case USE_NATIVE -> engine.set("native");
+            case USE_NATIVE -> engine.set(ExecutionEngine.NATIVE);
             case RETRY -> {
                 if ((prompt.get() == null || prompt.get().isBlank()) && lastPrompt != null) {
                     prompt.set(lastPrompt);
@@ -122,7 +125,7 @@ public final class ComposerViewModel implements AutoCloseable {
                 send();
                 return;
             }
-            case ADD_PROVIDER, PROVIDER_SETTINGS, CONNECTION_SETTINGS -> openSettings.accept(fix);
+            case ADD_PROVIDER, PROVIDER_SETTINGS, CONNECTION_SETTINGS -> openSettings.accept(problem.get());
             case NONE -> {
             }
         }
@@ -146,22 +149,11 @@ public final class ComposerViewModel implements AutoCloseable {
 
     /** The thread runs belong to; null until the first run creates one. */
     public ReadOnlyStringProperty sessionIdProperty() {
-        return sessionId.getReadOnlyProperty();
+        return thread.sessionIdProperty();
     }
 
     public BooleanBinding canSendProperty() {
         return canSend;
-    }
-
-    /** Starts a new thread: the next run creates its own session. */
-    public void newThread() {
-        sessionId.set(null);
-        timeline.clear();
-    }
-
-    /** Continues an existing thread: the next run is sent with its session. */
-    public void openThread(String session) {
-        sessionId.set(session);
     }
 
     /** Sends the prompt with the selected model. */
@@ -172,55 +164,51 @@ public final class ComposerViewModel implements AutoCloseable {
         String text = prompt.get().strip();
         ModelChoice model = picker.selectedProperty().get();
         String app = appId.get();
-        running.set(true);
+        creating.set(true);
         problem.set(Problem.NONE);
         notice.set("");
         lastPrompt = text;
-        create(app, text, model, false);
+        create(app, text, model, false, thread.generation());
     }
 
     /**
      * Creates the run on the draft the user is looking at. If the app changed meanwhile (REVISION_CONFLICT), the
      * draft is refreshed and the prompt resent once; a second conflict is shown.
      */
-    private void create(String app, String text, ModelChoice model, boolean retried) {
-        CreateRunRequest request = new CreateRunRequest(text, model.isAuto() ? null : model.id(), engine.get(),
-                baseRevision, null, sessionId.get(), null, null, UUID.randomUUID().toString());
+    private void create(String app, String text, ModelChoice model, boolean retried, int sentFrom) {
+        CreateRunRequest request = new CreateRunRequest(text, model.isAuto() ? null : model.id(),
+                engine.get().wire(),
+                baseRevision, null, thread.sessionIdProperty().get(), null, null, UUID.randomUUID().toString());
         CompletableFuture.supplyAsync(() -> client.createRun(app, request), io).whenCompleteAsync((run, failure) -> {
             Throwable cause = failure == null ? null : Failures.cause(failure);
             if (cause instanceof Errors.RevisionConflictException conflict && !retried) {
                 baseRevision = conflict.latestRevisionId();
                 notice.set("The app changed since you started typing — refreshed and resent.");
-                create(app, text, model, true);
+                create(app, text, model, true, sentFrom);
                 return;
             }
             if (cause != null) {
-                running.set(false);
+                creating.set(false);
                 notice.set("");
                 problem.set(Problem.of(cause, model.isAuto()));
                 return;
             }
+            if (thread.generation() != sentFrom) {
+                // The user showed another thread meanwhile: the run belongs to the thread it was sent from, where
+                // it shows when that thread is opened again.
+                prompt.set("");
+                creating.set(false);
+                return;
+            }
+            // Follow first, then drop "creating": Send never flickers back between the two.
             started(app, text, model, run);
+            creating.set(false);
         }, ui);
     }
 
-    /** Stop: cancels the run on the server; the partial answer stays. */
+    /** Stop: cancels the shown thread's run on the server; the partial answer stays. */
     public void stop() {
-        String run = runId;
-        String app = appId.get();
-        if (run != null && running.get()) {
-            CompletableFuture.runAsync(() -> client.cancelRun(app, run), io).exceptionally(e -> null);
-        }
-    }
-
-    /** The run this composer started or resumed last; null before the first. */
-    public String currentRunId() {
-        return runId;
-    }
-
-    /** Called with the run id when a run starts and again when it settles (the inspector reloads it). */
-    public void onRunChanged(Consumer<String> listener) {
-        this.runChanged = listener;
+        thread.stop();
     }
 
     /** Retry: the same prompt, with the model the run asked for (Auto if it asked for none). */
@@ -239,73 +227,29 @@ public final class ComposerViewModel implements AutoCloseable {
         if (running.get() || app == null) {
             return;
         }
-        running.set(true);
+        creating.set(true);
         problem.set(Problem.NONE);
+        int sentFrom = thread.generation();
         CompletableFuture.supplyAsync(() -> client.resumeRun(app, run.runId()), io).whenCompleteAsync((r, e) -> {
             if (e != null) {
-                running.set(false);
+                creating.set(false);
                 problem.set(Problem.of(Failures.cause(e), false));
                 return;
             }
-            follow(app, r.runId(), run.runId().equals(runId) ? lastSeq + 1 : 1);
-            runChanged.accept(r.runId());
+            if (thread.generation() == sentFrom) {
+                thread.resumed(r);
+            }
+            creating.set(false);
         }, ui);
     }
 
     private void started(String app, String text, ModelChoice model, Run run) {
         prompt.set("");
-        sessionId.set(run.chatSessionId());
-        timeline.userTurn(text, run.runId(), (model.isAuto() ? "Auto → " : "") + run.resolvedModelName());
-        follow(app, run.runId(), 1);
-        runChanged.accept(run.runId());
-    }
-
-    private void follow(String app, String id, long fromSeq) {
-        runId = id;
-        lastSeq = fromSeq - 1;
-        PulseBatcher<RunEvent> batcher = new PulseBatcher<>(ui, batch -> {
-            timeline.apply(batch);
-            RunEvent last = batch.get(batch.size() - 1);
-            lastSeq = last.seq();
-            if (notice.get().startsWith(RECONNECTING)) {
-                notice.set("");
-            }
-            if (last instanceof RunEvent.Failed failed) {
-                problem.set(Problem.ofFailedRun(failed.diagnostics()));
-            }
-            if (last.isTerminal()) {
-                running.set(false);
-                refreshBase();
-                runChanged.accept(id);
-            }
-        });
-        stream = client.stream(app, id, fromSeq, new RunStreamListener() {
-            @Override
-            public void onEvent(RunEvent event) {
-                batcher.offer(event);
-            }
-
-            @Override
-            public void onReconnecting(int attempt, Throwable cause) {
-                ui.execute(() -> notice.set(RECONNECTING + " (attempt " + attempt + ")"));
-            }
-
-            @Override
-            public void onError(ClientException e) {
-                ui.execute(() -> {
-                    running.set(false);
-                    notice.set("");
-                    problem.set(Problem.of(e, false));
-                });
-            }
-        });
+        thread.follow(run, text);
     }
 
     @Override
     public void close() {
-        RunStream s = stream;
-        if (s != null) {
-            s.close();
-        }
+        thread.close();
     }
 }

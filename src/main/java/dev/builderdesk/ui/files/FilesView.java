@@ -57,5 +57,11 @@ public final class FilesView extends VBox {
     private void bindToModel() {
         title.textProperty().bind(model.titleProperty());
         list.setItems(model.rows());
+        list.setOnMouseClicked(e -> model.open(list.getSelectionModel().getSelectedItem()));
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                model.open(list.getSelectionModel().getSelectedItem());
+            }
+        });
     }
 }

@@ -3,9 +3,11 @@ package dev.builderdesk.ui.files;
 import dev.builderdesk.client.RunApiClient;
 import dev.builderdesk.protocol.FileDiff;
 import dev.builderdesk.protocol.FileEntry;
+import dev.builderdesk.protocol.RevisionDiff;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -24,6 +26,9 @@ public final class FilesViewModel {
     private final ObservableList<FileTree.Row> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("FILES");
     private Map<String, String> changes = Map.of();
+    private RevisionDiff lastRun;
+    private String revisionId;
+    private Consumer<String> opened = path -> { };
 
     public FilesViewModel(RunApiClient client, Executor ui, Executor io) {
         this.client = client;
@@ -40,9 +45,32 @@ public final class FilesViewModel {
         return title.getReadOnlyProperty();
     }
 
+    /** The changes of the run whose marks are shown; null when none are. */
+    public RevisionDiff lastRunDiff() {
+        return lastRun;
+    }
+
+    /** The draft revision the tree shows. */
+    public String revisionId() {
+        return revisionId;
+    }
+
+    /** Told with a file's path when the user opens it. */
+    public void onOpen(Consumer<String> action) {
+        this.opened = action;
+    }
+
+    /** The user opened a row: a file opens read-only; a folder does nothing. */
+    public void open(FileTree.Row row) {
+        if (row != null && !row.folder()) {
+            opened.accept(row.path());
+        }
+    }
+
     /** Shows the app's current draft with no marks (another app, or a revert). */
     public CompletableFuture<Void> load(String appId) {
         changes = Map.of();
+        lastRun = null;
         return refresh(appId);
     }
 
@@ -60,6 +88,7 @@ public final class FilesViewModel {
                         });
                     }
                     changes = marks;
+                    lastRun = diff;
                 }, ui).thenCompose(v -> refresh(appId));
     }
 
@@ -72,6 +101,7 @@ public final class FilesViewModel {
             if (failure == null) {
                 List<String> paths = list.files().stream().map(FileEntry::path).toList();
                 rows.setAll(FileTree.rows(paths, changes));
+                revisionId = list.revisionId();
                 title.set("FILES · draft " + list.revisionId().substring(0, Math.min(6, list.revisionId().length())));
             }
             return null;

@@ -1,92 +1,94 @@
 package dev.builderdesk.ui.inspector;
 
-import javafx.scene.control.Button;
+import dev.builderdesk.protocol.RunStatus;
+import java.util.Locale;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextField;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The run inspector pane on the right: labelled values, then the actions that fit the run's status. */
+/**
+ * The run inspector pane on the right: a header with the status badge, the action bar (always the same four
+ * buttons in the same places), then the run's details as a two-column grid that scrolls.
+ *
+ * <p>CSS: {@code inspector}, {@code inspector-status} with the pseudo-classes {@code :queued}, {@code :running},
+ * {@code :paused}, {@code :completed}, {@code :failed}, {@code :cancelled} and {@code :unknown}; see
+ * {@code inspector.css} (installed on the window by {@code ui.fx.Stylesheets}).
+ */
 public final class InspectorView extends VBox {
+    private static final PseudoClass UNKNOWN = PseudoClass.getPseudoClass("unknown");
+
     private final InspectorViewModel model;
-    private final VBox rows = new VBox(6);
-    private final Button cancel = new Button("Cancel");
-    private final Button resume = new Button("Resume");
-    private final Button retry = new Button("Retry");
-    private final Button revert = new Button("Revert to this point");
-    private final Label empty = new Label("Send a prompt to see its run here.");
+    private final Label status = new Label();
+    private final InspectorActions actions;
+    private final InspectorGrid grid = new InspectorGrid();
+    private final Label placeholder = new Label();
     private final Label message = new Label();
 
     public InspectorView(InspectorViewModel model) {
         this.model = model;
+        this.actions = new InspectorActions(model);
         createLayout();
         bindToModel();
-        wireActions();
     }
 
     private void createLayout() {
         setId("inspector");
         getStyleClass().add("inspector");
+        setMinWidth(260);
         setPrefWidth(280);
         Label title = new Label("RUN");
         title.getStyleClass().add("rail-title");
-        cancel.setId("inspector-cancel");
-        resume.setId("inspector-resume");
-        retry.setId("inspector-retry");
-        revert.setId("inspector-revert");
-        FlowPane actions = new FlowPane(6, 6, cancel, resume, retry, revert);
-        empty.getStyleClass().add("timeline-empty");
-        empty.setWrapText(true);
-        ScrollPane scroll = new ScrollPane(rows);
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("inspector-scroll");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        status.setId("inspector-status");
+        status.getStyleClass().add("inspector-status");
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(8, title, spacer, status);
+        header.getStyleClass().add("inspector-header");
+        placeholder.setId("inspector-placeholder");
+        placeholder.getStyleClass().add("inspector-placeholder");
+        placeholder.setWrapText(true);
         message.setId("inspector-message");
+        message.getStyleClass().add("inspector-message");
         message.setWrapText(true);
-        message.getStyleClass().add("composer-notice");
-        getChildren().addAll(title, empty, scroll, actions, message);
-        setSpacing(10);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setId("inspector-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("inspector-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().addAll(header, actions, message, placeholder, scroll);
     }
 
     private void bindToModel() {
-        empty.visibleProperty().bind(model.runProperty().isNull());
-        empty.managedProperty().bind(empty.visibleProperty());
-        model.fields().subscribe(() -> {
-            rows.getChildren().clear();
-            for (InspectorViewModel.Field f : model.fields()) {
-                Label key = new Label(f.label());
-                key.getStyleClass().add("timeline-detail-key");
-                rows.getChildren().add(new VBox(1, key, f.id() ? idValue(f.value()) : textValue(f.value())));
-            }
-        });
+        status.textProperty().bind(model.statusTextProperty());
+        status.visibleProperty().bind(model.runProperty().isNotNull());
+        model.statusProperty().subscribe(this::badge);
+        model.statusKnownProperty().subscribe(known -> badge(model.statusProperty().get()));
+        placeholder.textProperty().bind(model.placeholderProperty());
+        placeholder.visibleProperty().bind(model.placeholderProperty().isNotEmpty());
+        placeholder.managedProperty().bind(placeholder.visibleProperty());
         message.textProperty().bind(model.messageProperty());
         message.visibleProperty().bind(model.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
-        cancel.disableProperty().bind(model.canCancel().not());
-        resume.disableProperty().bind(model.canResume().not());
-        retry.disableProperty().bind(model.canRetry().not());
-        revert.disableProperty().bind(model.canRevert().not());
+        model.fields().subscribe(() -> grid.show(model.fields()));
     }
 
-    private static Label textValue(String text) {
-        Label value = new Label(text);
-        value.setWrapText(true);
-        value.getStyleClass().add("inspector-value");
-        return value;
+    private void badge(RunStatus shown) {
+        boolean known = model.statusKnownProperty().get();
+        for (RunStatus s : RunStatus.values()) {
+            status.pseudoClassStateChanged(pseudo(s), known && s == shown);
+        }
+        status.pseudoClassStateChanged(UNKNOWN, !known);
     }
 
-    /** Ids are read-only text fields: selectable and copyable, and long UUIDs do not wrap mid-word. */
-    private static TextField idValue(String text) {
-        TextField value = new TextField(text);
-        value.setEditable(false);
-        value.getStyleClass().add("inspector-id");
-        return value;
-    }
-
-    private void wireActions() {
-        cancel.setOnAction(e -> model.cancel());
-        resume.setOnAction(e -> model.resume());
-        retry.setOnAction(e -> model.retry());
-        revert.setOnAction(e -> model.revert());
+    private static PseudoClass pseudo(RunStatus s) {
+        return PseudoClass.getPseudoClass(s.name().toLowerCase(Locale.ROOT));
     }
 }

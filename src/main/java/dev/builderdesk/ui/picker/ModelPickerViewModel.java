@@ -6,12 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -19,11 +22,13 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
 
 /**
  * The model picker's state: every choice (Auto + the active chat models), the search text, the rows shown
  * (sections Auto, Favourites, Recent, then one per provider; a flat ranked list while searching), the highlighted
- * row for keyboard navigation, and the current selection.
+ * row for keyboard navigation (a row, since a model may be listed in several sections), the current selection, and
+ * what an empty search result says ("No models match 'x'", with a way to Settings when the shell wired one).
  */
 public final class ModelPickerViewModel {
     /** A row: a section header or a choice. */
@@ -39,14 +44,19 @@ public final class ModelPickerViewModel {
 
     private static final int MAX_RECENT = 5;
     private final List<ModelChoice> models = new ArrayList<>();
-    private final Set<String> favourites = new LinkedHashSet<>();
+    private final ObservableSet<String> favourites = FXCollections.observableSet(new LinkedHashSet<>());
+    private final ObservableSet<String> favouritesView = FXCollections.unmodifiableObservableSet(favourites);
     private final List<String> recent = new ArrayList<>();
     private final StringProperty query = new SimpleStringProperty("");
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObjectProperty<ModelChoice> selected = new SimpleObjectProperty<>(ModelChoice.AUTO);
-    private final ObjectProperty<ModelChoice> highlighted = new SimpleObjectProperty<>();
+    private final ReadOnlyIntegerWrapper highlightedIndex = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyObjectWrapper<ModelChoice> highlighted = new ReadOnlyObjectWrapper<>();
     private Runnable remembered = () -> { };
+    private Runnable settingsAction;
+    private final ReadOnlyBooleanWrapper settingsAvailable = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper autoHint = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper emptyMessage = new ReadOnlyStringWrapper("");
     private final BooleanBinding selectedUnavailable;
     private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper();
 
@@ -54,6 +64,8 @@ public final class ModelPickerViewModel {
         selectedUnavailable = Bindings.createBooleanBinding(() -> !selected.get().isAuto()
                 && models.stream().noneMatch(m -> m.id().equals(selected.get().id())), selected, rows);
         query.addListener((obs, old, now) -> rebuild());
+        // The rows show which choice is current (✓), so they follow the selection, whoever sets it.
+        selected.addListener((obs, old, now) -> rebuild());
         rebuild();
     }
 
@@ -69,8 +81,41 @@ public final class ModelPickerViewModel {
         return selected;
     }
 
-    public ObjectProperty<ModelChoice> highlightedProperty() {
-        return highlighted;
+    /** The choice of the highlighted row (Enter chooses it); null when no row is shown. */
+    public ReadOnlyObjectProperty<ModelChoice> highlightedProperty() {
+        return highlighted.getReadOnlyProperty();
+    }
+
+    /** The index in {@link #rows()} of the highlighted row (never a header); -1 when no row is shown. */
+    public ReadOnlyIntegerProperty highlightedIndexProperty() {
+        return highlightedIndex.getReadOnlyProperty();
+    }
+
+    /** What the list says when the search matches nothing ("No models match 'x'"); empty otherwise. */
+    public ReadOnlyStringProperty emptyMessageProperty() {
+        return emptyMessage.getReadOnlyProperty();
+    }
+
+    /**
+     * What the empty result's "Settings" action does: the shell opens Settings at its models page. Until this is
+     * called the action is not offered ({@link #settingsAvailableProperty()}).
+     */
+    public void onOpenSettings(Runnable action) {
+        this.settingsAction = action;
+        settingsAvailable.set(action != null);
+    }
+
+    /** Whether a way to Settings is wired (the empty result offers it only then). */
+    public ReadOnlyBooleanProperty settingsAvailableProperty() {
+        return settingsAvailable.getReadOnlyProperty();
+    }
+
+    /** The empty result's action: closes the picker and opens Settings (see {@link #onOpenSettings}). */
+    public void openSettings() {
+        close();
+        if (settingsAction != null) {
+            settingsAction.run();
+        }
     }
 
     /** What the Auto row says it will use ("uses Model A (default)"), empty when nothing is known. */
@@ -103,6 +148,11 @@ public final class ModelPickerViewModel {
         }
         rebuild();
         remembered.run();
+    }
+
+    /** The starred model ids, live (Settings shows the same stars). */
+    public ObservableSet<String> favourites() {
+        return favouritesView;
     }
 
     public boolean isFavourite(String id) {
@@ -162,7 +212,6 @@ public final class ModelPickerViewModel {
 
     /** Chooses a model: it becomes the selection and the most recent. */
     public void choose(ModelChoice choice) {
-        selected.set(choice);
         if (!choice.isAuto()) {
             recent.remove(choice.id());
             recent.add(0, choice.id());
@@ -171,20 +220,28 @@ public final class ModelPickerViewModel {
             }
         }
         query.set("");
-        rebuild();
+        if (choice.equals(selected.get())) {
+            rebuild();
+        } else {
+            selected.set(choice);
+        }
         open.set(false);
         remembered.run();
     }
 
-    /** Moves the highlight by {@code delta} choices (arrow keys), skipping headers. */
+    /** Moves the highlight by {@code delta} rows (arrow keys), skipping headers, wrapping at either end. */
     public void move(int delta) {
-        List<ModelChoice> choices = rows.stream().filter(r -> r instanceof Row.Choice)
-                .map(r -> ((Row.Choice) r).choice()).toList();
-        if (choices.isEmpty()) {
+        if (rows.stream().noneMatch(r -> r instanceof Row.Choice)) {
             return;
         }
-        int at = Math.max(0, choices.indexOf(highlighted.get()));
-        highlighted.set(choices.get(Math.floorMod(at + delta, choices.size())));
+        int at = highlightedIndex.get();
+        int step = delta < 0 ? -1 : 1;
+        for (int k = 0; k < Math.abs(delta); k++) {
+            do {
+                at = Math.floorMod(at + step, rows.size());
+            } while (!(rows.get(at) instanceof Row.Choice));
+        }
+        highlight(at);
     }
 
     /** Whether the picker is open. */
@@ -195,7 +252,7 @@ public final class ModelPickerViewModel {
     /** Opens the picker (click or Ctrl+/): an empty search, the highlight on the current selection. */
     public void open() {
         query.set("");
-        highlighted.set(selected.get());
+        highlight(firstIndexOf(selected.get()));
         open.set(true);
     }
 
@@ -244,12 +301,41 @@ public final class ModelPickerViewModel {
             }
             byProvider.forEach((provider, list) -> section(next, provider, list));
         }
+        ModelChoice before = highlighted.get();
+        int beforeIndex = highlightedIndex.get();
         rows.setAll(next);
-        List<ModelChoice> choices = next.stream().filter(r -> r instanceof Row.Choice)
-                .map(r -> ((Row.Choice) r).choice()).toList();
-        if (highlighted.get() == null || !choices.contains(highlighted.get())) {
-            highlighted.set(choices.isEmpty() ? null : choices.get(0));
+        boolean searching = q != null && !q.isBlank();
+        emptyMessage.set(searching && next.isEmpty() ? "No models match '" + q.strip() + "'" : "");
+        if (searching) {
+            // While typing, Enter takes the best match.
+            highlight(firstIndexOf(null));
+        } else if (before != null && beforeIndex >= 0 && beforeIndex < next.size()
+                && next.get(beforeIndex) instanceof Row.Choice c && c.choice().equals(before)) {
+            highlight(beforeIndex);
+        } else {
+            highlight(firstIndexOf(before));
         }
+    }
+
+    /** The first row showing {@code choice}; else the first choice row (also for null); -1 when there is none. */
+    private int firstIndexOf(ModelChoice choice) {
+        int first = -1;
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i) instanceof Row.Choice c) {
+                if (c.choice().equals(choice)) {
+                    return i;
+                }
+                if (first < 0) {
+                    first = i;
+                }
+            }
+        }
+        return first;
+    }
+
+    private void highlight(int index) {
+        highlighted.set(index < 0 ? null : ((Row.Choice) rows.get(index)).choice());
+        highlightedIndex.set(index);
     }
 
     private static void section(List<Row> rows, String title, List<ModelChoice> choices) {

@@ -1,152 +1,110 @@
 package dev.builderdesk.ui.settings;
 
-import dev.builderdesk.protocol.Provider;
+import atlantafx.base.theme.Styles;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.PasswordField;
-import javafx.scene.control.TextField;
-import javafx.scene.layout.GridPane;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * Settings → Models: add an OpenAI-compatible endpoint (name, base URL, API key), the providers with "Discover
- * models", and every chat model with its active switch, "Make default" and the favourite star.
+ * Settings → Models: the providers (each with Test, Discover models, Edit, Remove), the add / edit form, and every
+ * chat model with its switch, "Make default" and star; the outcome of each action is said where it happened.
  */
-final class ModelsSettingsPane extends VBox {
-    private final SettingsViewModel model;
-    private final TextField name = new TextField();
-    private final TextField url = new TextField();
-    private final PasswordField key = new PasswordField();
-    private final Button add = new Button("Add and discover models");
-    private final ListView<Provider> providers = new ListView<>();
-    private final ListView<SettingsViewModel.ModelRow> models = new ListView<>();
-    private final Label message = new Label();
+final class ModelsSettingsPane extends ScrollPane {
+    private static final double MODEL_ROW = 40;
+    private static final int MODEL_ROWS_SHOWN = 10;
+    private final ProvidersViewModel providers;
+    private final ModelsViewModel models;
+    private final Button add = new Button("Add provider");
+    private final VBox providerList = new VBox();
+    private final Map<String, ProviderRowView> rows = new HashMap<>();
+    private final Label emptyProviders = SettingsForms.help("No providers yet: add an OpenAI-compatible endpoint.");
+    private final ListView<ModelsViewModel.ModelRow> modelList = new ListView<>();
+    private final Button undo = new Button("Undo");
 
     ModelsSettingsPane(SettingsViewModel model) {
-        this.model = model;
+        this.providers = model.providers();
+        this.models = model.models();
         createLayout();
         bindToModel();
         wireActions();
     }
 
     private void createLayout() {
-        setSpacing(10);
+        setId("settings-models-page");
+        setFitToWidth(true);
+        getStyleClass().addAll("settings-scroll", "edge-to-edge");
         add.setId("settings-add-provider");
-        GridPane form = SettingsForms.form();
-        SettingsForms.row(form, 0, "Name", SettingsForms.field(name, "settings-provider-name",
-                "e.g. My OpenAI-compatible endpoint"));
-        SettingsForms.row(form, 1, "Base URL", SettingsForms.field(url, "settings-provider-url",
-                "http://127.0.0.1:11434/v1"));
-        SettingsForms.row(form, 2, "API key", SettingsForms.field(key, "settings-provider-key", "optional"));
-        form.add(add, 1, 3);
-        message.setId("settings-models-message");
-        message.setWrapText(true);
-        message.getStyleClass().add("settings-note");
-        providers.setId("settings-providers-list");
-        providers.setFixedCellSize(40);
-        providers.setMinHeight(Region.USE_PREF_SIZE);
-        providers.setCellFactory(v -> new ProviderCell());
-        models.setId("settings-models-list");
-        models.setCellFactory(v -> new ModelCell());
-        models.setPrefHeight(240);
-        models.setPlaceholder(new Label("No chat models yet: add an endpoint above."));
-        VBox.setVgrow(models, Priority.ALWAYS);
-        getChildren().addAll(SettingsForms.section("Add an endpoint"), form, message,
-                SettingsForms.section("Providers"), providers, SettingsForms.section("Chat models"), models);
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox providersHeader = new HBox(12, SettingsForms.section("Providers"), spacer, add);
+        providersHeader.setAlignment(Pos.CENTER_LEFT);
+        providerList.setId("settings-providers-list");
+        providerList.getStyleClass().add("settings-list");
+        undo.setId("settings-models-undo");
+        undo.getStyleClass().add(Styles.SMALL);
+        undo.setMinWidth(Region.USE_PREF_SIZE);
+        Label modelsNote = SettingsForms.note("settings-models-note", models.noteProperty());
+        HBox.setHgrow(modelsNote, Priority.ALWAYS);
+        HBox modelsLine = new HBox(10, modelsNote, undo);
+        modelsLine.setAlignment(Pos.CENTER_LEFT);
+        modelsLine.managedProperty().bind(modelsNote.visibleProperty());
+        modelsLine.visibleProperty().bind(modelsNote.visibleProperty());
+        modelList.setId("settings-models-list");
+        modelList.setFixedCellSize(MODEL_ROW);
+        modelList.setCellFactory(v -> new ModelRowCell(models));
+        modelList.setPlaceholder(new Label("No chat models yet: add a provider above."));
+        VBox content = new VBox(10, providersHeader, providerList, emptyProviders,
+                new ProviderFormView(providers, node -> SettingsForms.reveal(this, node)),
+                SettingsForms.note("settings-providers-note", providers.noteProperty()),
+                SettingsForms.section("Chat models"), SettingsForms.help("Switched-on models are offered in the"
+                        + " picker. Discovery switches on the first three of a provider; the rest wait here."),
+                modelsLine, modelList);
+        content.getStyleClass().add("settings-page");
+        setContent(content);
     }
 
     private void bindToModel() {
-        name.textProperty().bindBidirectional(model.newProviderNameProperty());
-        url.textProperty().bindBidirectional(model.newProviderUrlProperty());
-        key.textProperty().bindBidirectional(model.newProviderKeyProperty());
-        add.disableProperty().bind(name.textProperty().isEmpty().or(url.textProperty().isEmpty()));
-        providers.setItems(model.providers());
-        providers.prefHeightProperty().bind(Bindings.size(model.providers()).map(n -> Math.max(1, Math.min(4,
-                n.intValue())) * providers.getFixedCellSize() + 4));
-        models.setItems(model.models());
-        message.textProperty().bind(model.modelsMessageProperty());
+        showProviders();
+        providers.items().subscribe(this::showProviders);
+        providers.removalProperty().subscribe(r -> showProviders());
+        emptyProviders.visibleProperty().bind(Bindings.isEmpty(providers.items()));
+        emptyProviders.managedProperty().bind(emptyProviders.visibleProperty());
+        modelList.setItems(models.rows());
+        modelList.prefHeightProperty().bind(Bindings.size(models.rows()).map(n -> Math.max(3, Math.min(
+                MODEL_ROWS_SHOWN, n.intValue())) * MODEL_ROW + 2));
+        modelList.minHeightProperty().bind(modelList.prefHeightProperty());
+        undo.visibleProperty().bind(models.canUndoProperty());
+        undo.managedProperty().bind(undo.visibleProperty());
+    }
+
+    /** Updates the provider rows in place (a row keeps its nodes, and so the focus, while it stays listed). */
+    private void showProviders() {
+        List<ProvidersViewModel.Item> items = providers.items();
+        ProvidersViewModel.Removal asked = providers.removalProperty().get();
+        rows.keySet().removeIf(id -> items.stream().noneMatch(i -> i.provider().id().equals(id)));
+        List<ProviderRowView> shown = items.stream().map(i -> {
+            ProviderRowView row = rows.computeIfAbsent(i.provider().id(), id -> new ProviderRowView(providers, i));
+            row.update(i, asked);
+            return row;
+        }).toList();
+        if (!providerList.getChildren().equals(shown)) {
+            providerList.getChildren().setAll(shown);
+        }
     }
 
     private void wireActions() {
-        add.setOnAction(e -> model.addProvider());
-    }
-
-    /** A provider: name, kind and URL, and Discover for HTTP endpoints. */
-    private final class ProviderCell extends ListCell<Provider> {
-        @Override
-        protected void updateItem(Provider p, boolean empty) {
-            super.updateItem(p, empty);
-            setText(null);
-            if (empty || p == null) {
-                setGraphic(null);
-                return;
-            }
-            Label title = new Label(p.name());
-            title.getStyleClass().add("settings-row-title");
-            Label detail = new Label(p.kind().equals(Provider.DEMO) ? "built in, offline" : p.baseUrl());
-            detail.getStyleClass().add("settings-help");
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox row = new HBox(10, title, detail, spacer);
-            row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-            if (p.kind().equals(Provider.OPENAI_COMPATIBLE)) {
-                Button discover = new Button("Discover models");
-                discover.setId("settings-discover-" + p.id());
-                discover.getStyleClass().add("small");
-                discover.setOnAction(e -> model.discover(p));
-                row.getChildren().add(discover);
-            }
-            setGraphic(row);
-        }
-    }
-
-    /** A chat model: active switch, name and provider, default badge or "Make default", favourite star. */
-    private final class ModelCell extends ListCell<SettingsViewModel.ModelRow> {
-        @Override
-        protected void updateItem(SettingsViewModel.ModelRow m, boolean empty) {
-            super.updateItem(m, empty);
-            setText(null);
-            if (empty || m == null) {
-                setGraphic(null);
-                return;
-            }
-            CheckBox active = new CheckBox();
-            active.setSelected(m.active());
-            active.setDisable(!m.editable());
-            active.setId("settings-model-active-" + m.id());
-            active.setOnAction(e -> model.setActive(m, active.isSelected()));
-            Label title = new Label(m.name());
-            title.getStyleClass().add("settings-row-title");
-            Label provider = new Label(m.provider() + (m.editable() ? "" : " · from the server's config"));
-            provider.getStyleClass().add("settings-help");
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox row = new HBox(10, active, title, provider, spacer);
-            row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-            if (m.isDefault()) {
-                Label badge = new Label("default for Auto");
-                badge.getStyleClass().add("settings-badge");
-                row.getChildren().add(badge);
-            } else if (m.editable() && m.active()) {
-                Button makeDefault = new Button("Make default");
-                makeDefault.getStyleClass().addAll("small", "flat");
-                makeDefault.setId("settings-model-default-" + m.id());
-                makeDefault.setOnAction(e -> model.makeDefault(m));
-                row.getChildren().add(makeDefault);
-            }
-            Button star = new Button(m.favourite() ? "★" : "☆");
-            star.getStyleClass().addAll("flat", "settings-star");
-            star.setId("settings-model-favourite-" + m.id());
-            star.setOnAction(e -> model.toggleFavourite(m));
-            row.getChildren().add(star);
-            setGraphic(row);
-        }
+        add.setOnAction(e -> providers.startAdd());
+        undo.setOnAction(e -> models.undo());
     }
 }

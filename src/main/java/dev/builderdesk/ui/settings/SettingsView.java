@@ -1,12 +1,12 @@
 package dev.builderdesk.ui.settings;
 
+import java.util.EnumMap;
+import java.util.Map;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -14,19 +14,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The Settings page: Connection, Models, Appearance and Folders tabs under a title bar with Done. */
+/** The Settings page: one tab per {@link SettingsPage} under a title bar with Done. */
 public final class SettingsView extends VBox {
     private final SettingsViewModel model;
     private final Runnable close;
     private final TabPane tabs = new TabPane();
-    private final RadioButton embedded = new RadioButton("Embedded server (this computer)");
-    private final RadioButton remote = new RadioButton("Remote server");
-    private final TextField url = new TextField();
-    private final PasswordField token = new PasswordField();
-    private final TextField tenant = new TextField();
-    private final Button test = new Button("Test connection");
-    private final Button apply = new Button("Apply and reconnect");
-    private final Label result = new Label();
+    private final Map<SettingsPage, Tab> tabByPage = new EnumMap<>(SettingsPage.class);
     private final RadioButton system = new RadioButton("System");
     private final RadioButton light = new RadioButton("Light");
     private final RadioButton dark = new RadioButton("Dark");
@@ -40,10 +33,16 @@ public final class SettingsView extends VBox {
         wireActions();
     }
 
-    /** Shows a tab: {@code connection}, {@code models}, {@code appearance} or {@code folders}. */
-    public void show(String page) {
-        tabs.getTabs().stream().filter(t -> t.getId().equals("settings-tab-" + page)).findFirst()
-                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    /** Shows a page; the Models page loads the server's providers and models again. */
+    public void show(SettingsPage page) {
+        Tab tab = tabByPage.get(page);
+        if (tabs.getSelectionModel().getSelectedItem() == tab) {
+            if (page == SettingsPage.MODELS) {
+                model.reload();
+            }
+        } else {
+            tabs.getSelectionModel().select(tab);
+        }
         tabs.requestFocus();
     }
 
@@ -60,41 +59,23 @@ public final class SettingsView extends VBox {
         header.getStyleClass().add("settings-header");
         tabs.setId("settings-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().addAll(tab("connection", "Connection", connectionPage()),
-                tab("models", "Models", new ModelsSettingsPane(model)),
-                tab("appearance", "Appearance", appearancePage()), tab("folders", "Folders", foldersPage()));
+        for (SettingsPage page : SettingsPage.values()) {
+            Region content = switch (page) {
+                case CONNECTION -> new ConnectionPane(model.connection());
+                case MODELS -> new ModelsSettingsPane(model);
+                case APPEARANCE -> appearancePage();
+                case FOLDERS -> foldersPage();
+            };
+            Tab tab = new Tab(page.title(), content);
+            tab.setId(page.tabId());
+            if (page != SettingsPage.MODELS) {
+                content.getStyleClass().add("settings-page");
+            }
+            tabByPage.put(page, tab);
+            tabs.getTabs().add(tab);
+        }
         VBox.setVgrow(tabs, Priority.ALWAYS);
         getChildren().addAll(header, tabs);
-    }
-
-    private static Tab tab(String id, String text, Region content) {
-        content.getStyleClass().add("settings-page");
-        Tab tab = new Tab(text, content);
-        tab.setId("settings-tab-" + id);
-        return tab;
-    }
-
-    private Region connectionPage() {
-        ToggleGroup group = new ToggleGroup();
-        embedded.setToggleGroup(group);
-        remote.setToggleGroup(group);
-        embedded.setId("settings-mode-embedded");
-        remote.setId("settings-mode-remote");
-        GridPane form = SettingsForms.form();
-        SettingsForms.row(form, 0, "Base URL", SettingsForms.field(url, "settings-remote-url",
-                "http://team-server:8787"));
-        SettingsForms.row(form, 1, "Token", SettingsForms.field(token, "settings-remote-token", "Bearer token"));
-        SettingsForms.row(form, 2, "Tenant id", SettingsForms.field(tenant, "settings-remote-tenant", "optional"));
-        test.setId("settings-test-connection");
-        apply.setId("settings-apply-connection");
-        apply.getStyleClass().add("accent");
-        result.setId("settings-connection-result");
-        result.setWrapText(true);
-        result.getStyleClass().add("settings-result");
-        Label explain = SettingsForms.help("The embedded server runs inside this app with its own data folder. A"
-                + " remote server speaks the same run API: a team's shared server or the original platform.");
-        return new VBox(12, SettingsForms.section("Run server"), explain, embedded, remote, form,
-                new HBox(8, test, apply), result);
     }
 
     private Region appearancePage() {
@@ -110,27 +91,16 @@ public final class SettingsView extends VBox {
     }
 
     private Region foldersPage() {
+        FoldersSettingsViewModel folders = model.folders();
         GridPane form = SettingsForms.form();
-        SettingsForms.row(form, 0, "Data folder", SettingsForms.copyable("settings-data-dir", model.dataDir()));
-        SettingsForms.row(form, 1, "Logs folder", SettingsForms.copyable("settings-logs-dir", model.logsDir()));
+        SettingsForms.row(form, 0, "Data folder", SettingsForms.copyable("settings-data-dir", folders.dataDir()));
+        SettingsForms.row(form, 1, "Logs folder", SettingsForms.copyable("settings-logs-dir", folders.logsDir()));
         return new VBox(12, SettingsForms.section("Folders"), SettingsForms.help("The embedded server keeps its"
                 + " database, app revisions and sandboxes in the data folder."), form);
     }
 
     private void bindToModel() {
-        model.modeProperty().subscribe(m -> (m == DesktopSettings.Mode.REMOTE ? remote : embedded).setSelected(true));
-        remote.selectedProperty().subscribe(r -> model.modeProperty().set(r ? DesktopSettings.Mode.REMOTE
-                : DesktopSettings.Mode.EMBEDDED));
-        for (var field : new TextField[] {url, token, tenant}) {
-            field.disableProperty().bind(remote.selectedProperty().not());
-        }
-        url.textProperty().bindBidirectional(model.remoteUrlProperty());
-        token.textProperty().bindBidirectional(model.remoteTokenProperty());
-        tenant.textProperty().bindBidirectional(model.remoteTenantProperty());
-        result.textProperty().bind(model.connectionResultProperty());
-        model.connectionOkProperty().subscribe(ok -> result.pseudoClassStateChanged(
-                javafx.css.PseudoClass.getPseudoClass("ok"), ok));
-        model.themeProperty().subscribe(t -> themeButton(t).setSelected(true));
+        model.appearance().themeProperty().subscribe(t -> themeButton(t).setSelected(true));
     }
 
     private RadioButton themeButton(DesktopSettings.Theme theme) {
@@ -143,15 +113,12 @@ public final class SettingsView extends VBox {
 
     private void wireActions() {
         done.setOnAction(e -> close.run());
-
-        test.setOnAction(e -> model.testConnection());
-        apply.setOnAction(e -> model.applyConnection());
-        system.setOnAction(e -> model.themeProperty().set(DesktopSettings.Theme.SYSTEM));
-        light.setOnAction(e -> model.themeProperty().set(DesktopSettings.Theme.LIGHT));
-        dark.setOnAction(e -> model.themeProperty().set(DesktopSettings.Theme.DARK));
+        system.setOnAction(e -> model.appearance().themeProperty().set(DesktopSettings.Theme.SYSTEM));
+        light.setOnAction(e -> model.appearance().themeProperty().set(DesktopSettings.Theme.LIGHT));
+        dark.setOnAction(e -> model.appearance().themeProperty().set(DesktopSettings.Theme.DARK));
         tabs.getSelectionModel().selectedItemProperty().subscribe(t -> {
-            if (t != null && t.getId().equals("settings-tab-models")) {
-                model.reloadModels();
+            if (t == tabByPage.get(SettingsPage.MODELS)) {
+                model.reload();
             }
         });
     }

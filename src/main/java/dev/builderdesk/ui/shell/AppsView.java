@@ -3,13 +3,11 @@ package dev.builderdesk.ui.shell;
 import dev.builderdesk.protocol.App;
 import dev.builderdesk.ui.fx.TextCells;
 import java.io.File;
-import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -29,9 +27,11 @@ final class AppsView extends VBox {
     private final MenuItem empty = new MenuItem("New empty app…");
     private final MenuItem openFolder = new MenuItem("Open an existing folder…");
     private final Label message = new Label();
+    private final InlinePrompt prompt;
 
-    AppsView(MainViewModel model) {
+    AppsView(MainViewModel model, InlinePrompt prompt) {
         this.model = model;
+        this.prompt = prompt;
         createLayout();
         bindToModel();
         wireActions();
@@ -82,8 +82,10 @@ final class AppsView extends VBox {
     }
 
     private void wireActions() {
-        fromTemplate.setOnAction(e -> askName("landing-page").ifPresent(n -> model.createApp(n, "vite-react", null)));
-        empty.setOnAction(e -> askName("my-app").ifPresent(n -> model.createApp(n, "empty", null)));
+        fromTemplate.setOnAction(e -> prompt.ask("New app", "A Vite + React app with a landing page to start from.",
+                "landing-page", "Create", n -> model.createApp(n, "vite-react", null)));
+        empty.setOnAction(e -> prompt.ask("New empty app", "An app with no files: the agent writes the first ones.",
+                "my-app", "Create", n -> model.createApp(n, "empty", null)));
         openFolder.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle("Open an existing app folder");
@@ -92,13 +94,5 @@ final class AppsView extends VBox {
                 model.createApp(folder.getName(), null, folder.getAbsolutePath());
             }
         });
-    }
-
-    private Optional<String> askName(String suggestion) {
-        TextInputDialog dialog = new TextInputDialog(suggestion);
-        dialog.setTitle("New app");
-        dialog.setHeaderText("Name of the new app");
-        dialog.initOwner(getScene().getWindow());
-        return dialog.showAndWait().map(String::strip).filter(n -> !n.isEmpty());
     }
 }

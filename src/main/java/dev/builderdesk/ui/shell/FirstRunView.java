@@ -24,7 +24,7 @@ final class FirstRunView extends VBox {
         Button addModel = new Button("Add a model provider");
         addModel.setId("first-run-add-model");
         addModel.getStyleClass().add("accent");
-        addModel.setOnAction(e -> model.openSettings("models"));
+        addModel.setOnAction(e -> model.openAddProvider());
         getChildren().addAll(title, text, new HBox(8, addModel));
         setSpacing(12);
         setMaxWidth(560);

@@ -5,15 +5,14 @@ import java.util.function.Consumer;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 
 /**
  * The one cell type of the timeline. Tool rows expand on click to show their input, output and every diagnostic
- * field; a failure is a compact red row (tool, target, message, code) until expanded.
+ * field; a failure is a compact red row (tool, target, message, code) until expanded. Which rows are open is kept
+ * by {@link TimelineItem#key()} — run id and event seq — so opening a card never opens another run's.
  *
- * <p>A cell builds the nodes of each kind of row once and then only changes their text: the list measures and
+ * <p>A cell builds the nodes of each kind of row once and then only changes their content: the list measures and
  * re-shows cells on every change of a streaming run, and new nodes (each styled by CSS from scratch) made that the
  * most expensive part of a pulse.
  */
@@ -21,31 +20,43 @@ public final class TimelineCell extends ListCell<TimelineItem> {
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
     private static final PseudoClass RUNNING = PseudoClass.getPseudoClass("running");
     private static final PseudoClass EXPANDED = PseudoClass.getPseudoClass("expanded");
+    private static final PseudoClass FIND_MATCH = PseudoClass.getPseudoClass("find-match");
+    private static final PseudoClass FIND_CURRENT = PseudoClass.getPseudoClass("find-current");
+    private static final PseudoClass INSPECTED = PseudoClass.getPseudoClass("inspected");
+    /** Turns are read at a comfortable line length, not across a 4K monitor. */
+    static final double READING_WIDTH = 760;
 
     private final Set<String> expanded;
-    private UserRow user;
-    private AssistantRow assistant;
+    private final TimelineViewModel model;
+    private final TimelineActions actions;
+    private TurnRows.UserRow user;
+    private Label header;
+    private TurnRows.TextRow text;
     private ToolCardView tool;
     private Label note;
-    private OutcomeRow outcome;
+    private TurnRows.OutcomeRow outcome;
+    private TurnRows.MarkerRow marker;
 
-    public TimelineCell(Set<String> expanded, Consumer<TimelineItem> clicked) {
+    public TimelineCell(TimelineViewModel model, Set<String> expanded, TimelineActions actions,
+            Consumer<TimelineItem> clicked) {
+        this.model = model;
         this.expanded = expanded;
+        this.actions = actions;
         getStyleClass().add("timeline-cell");
+        // The reading column sits in the middle of a wide timeline.
+        setAlignment(javafx.geometry.Pos.TOP_CENTER);
         setOnMouseClicked(e -> {
-            if (getItem() != null) {
-                clicked.accept(getItem());
+            TimelineItem item = getItem();
+            if (item == null) {
+                return;
             }
-            String key = switch (getItem()) {
-                case TimelineItem.ToolCall call -> call.spanId();
-                case TimelineItem.Explored group -> group.id();
-                case null, default -> null;
-            };
-            if (key != null) {
-                if (!expanded.remove(key)) {
-                    expanded.add(key);
+            clicked.accept(item);
+            if ((item instanceof TimelineItem.ToolCall || item instanceof TimelineItem.ToolGroup)
+                    && tool != null && tool.rowContains(e.getPickResult().getIntersectedNode())) {
+                if (!expanded.remove(item.key())) {
+                    expanded.add(item.key());
                 }
-                updateItem(getItem(), false);
+                updateItem(item, false);
             }
         });
     }
@@ -59,21 +70,39 @@ public final class TimelineCell extends ListCell<TimelineItem> {
         setText(null);
         if (empty || item == null) {
             setGraphic(null);
+            markRow();
             return;
         }
         setGraphic(switch (item) {
             case TimelineItem.UserTurn u -> user().show(u);
-            case TimelineItem.AssistantTurn a -> assistant().show(a);
+            case TimelineItem.TurnHeader h -> header(h);
+            case TimelineItem.TextBlock t -> text(t);
             case TimelineItem.ToolCall t -> toolCall(t);
-            case TimelineItem.Explored e -> explored(e);
+            case TimelineItem.ToolGroup g -> group(g);
             case TimelineItem.Thinking t -> note("timeline-thinking", "Thinking…");
             case TimelineItem.Notice n -> note("timeline-notice", n.text());
-            case TimelineItem.RunOutcome o -> outcome().show(o);
+            case TimelineItem.RunOutcome o -> outcome(o);
+            case TimelineItem.RevertMarker m -> marker().show(m);
         });
+        markRow();
+    }
+
+    /** Marks the row as a find match (the current one stronger) and as part of the inspected run's turn. */
+    void markRow() {
+        TimelineItem item = isEmpty() ? null : getItem();
+        String key = item == null ? null : item.key();
+        pseudoClassStateChanged(INSPECTED, item != null && item.runId() != null
+                && item.runId().equals(model.inspectedRunIdProperty().get()));
+        // The find marks go on the row itself (the reading column), not across the whole list.
+        if (getGraphic() != null) {
+            getGraphic().pseudoClassStateChanged(FIND_MATCH, key != null && model.find().matchKeys().contains(key));
+            getGraphic().pseudoClassStateChanged(FIND_CURRENT, key != null
+                    && key.equals(model.find().currentKeyProperty().get()));
+        }
     }
 
     private Region toolCall(TimelineItem.ToolCall t) {
-        boolean open = expanded.contains(t.spanId());
+        boolean open = expanded.contains(t.key());
         pseudoClassStateChanged(FAILED, t.state() == TimelineItem.ToolCall.State.FAILED);
         pseudoClassStateChanged(RUNNING, t.state() == TimelineItem.ToolCall.State.RUNNING);
         pseudoClassStateChanged(EXPANDED, open);
@@ -81,11 +110,19 @@ public final class TimelineCell extends ListCell<TimelineItem> {
         return tool;
     }
 
-    private Region explored(TimelineItem.Explored e) {
-        boolean open = expanded.contains(e.id());
+    private Region group(TimelineItem.ToolGroup g) {
+        boolean open = expanded.contains(g.key());
         pseudoClassStateChanged(EXPANDED, open);
-        tool().show(e, open);
+        tool().show(g, open);
         return tool;
+    }
+
+    private Region outcome(TimelineItem.RunOutcome o) {
+        pseudoClassStateChanged(FAILED, o.status().equals("failed"));
+        if (outcome == null) {
+            outcome = fitWidth(new TurnRows.OutcomeRow(actions));
+        }
+        return outcome.show(o);
     }
 
     private ToolCardView tool() {
@@ -95,107 +132,60 @@ public final class TimelineCell extends ListCell<TimelineItem> {
         return tool;
     }
 
-    private UserRow user() {
+    private TurnRows.UserRow user() {
         if (user == null) {
-            user = fitWidth(new UserRow());
+            user = fitWidth(new TurnRows.UserRow(widthProperty()));
         }
         return user;
     }
 
-    private AssistantRow assistant() {
-        if (assistant == null) {
-            assistant = new AssistantRow();
+    private Label header(TimelineItem.TurnHeader h) {
+        if (header == null) {
+            header = fitWidth(new Label());
+            header.getStyleClass().addAll("timeline-author", "timeline-turn-header");
         }
-        return assistant;
+        header.setText(h.modelLabel());
+        return header;
     }
 
-    private OutcomeRow outcome() {
-        if (outcome == null) {
-            outcome = new OutcomeRow();
+    private Region text(TimelineItem.TextBlock block) {
+        if (text == null) {
+            text = fitWidth(new TurnRows.TextRow(actions));
         }
-        return outcome;
+        text.show(block);
+        // Style the block's new nodes now: the list measures the cell right after this, and text measured before
+        // its CSS font is applied has another height, which the list would keep for the row (a code block cut to
+        // two lines, rows below the end unreachable).
+        if (getScene() != null) {
+            text.applyCss();
+        }
+        return text;
     }
 
-    private Label note(String style, String text) {
+    private TurnRows.MarkerRow marker() {
+        if (marker == null) {
+            marker = fitWidth(new TurnRows.MarkerRow(actions));
+        }
+        return marker;
+    }
+
+    private Label note(String style, String content) {
         if (note == null) {
-            note = new Label();
+            note = fitWidth(new Label());
+            note.setWrapText(true);
         }
-        note.getStyleClass().setAll("label", "timeline-note", style);
-        note.setText(text);
+        note.getStyleClass().setAll("label", "timeline-row", "timeline-note", style);
+        note.setText(content);
         return note;
     }
 
-    /** Rows take the list's width, never their content's, so long lines wrap instead of scrolling sideways. */
+    /** Rows take the list's width up to the reading width, never their content's, so long lines wrap. */
     private <R extends Region> R fitWidth(R region) {
+        region.getStyleClass().add("timeline-row");
         region.setMinWidth(0);
-        region.prefWidthProperty().bind(widthProperty().subtract(28));
-        region.maxWidthProperty().bind(widthProperty().subtract(28));
+        var width = javafx.beans.binding.Bindings.min(widthProperty().subtract(28), READING_WIDTH);
+        region.prefWidthProperty().bind(width);
+        region.maxWidthProperty().bind(width);
         return region;
-    }
-
-    /** The user's prompt: a bubble on the right, at most three quarters of the width, as chat tools do. */
-    private final class UserRow extends VBox {
-        private final Label body = new Label();
-
-        UserRow() {
-            super(2);
-            Label author = new Label("You");
-            author.getStyleClass().add("timeline-author");
-            body.setWrapText(true);
-            body.getStyleClass().add("timeline-text");
-            body.setMinHeight(Region.USE_PREF_SIZE);
-            body.maxWidthProperty().bind(TimelineCell.this.widthProperty().multiply(0.75).subtract(28));
-            VBox bubble = new VBox(body);
-            bubble.getStyleClass().addAll("timeline-bubble", "timeline-user", "timeline-user-clickable");
-            bubble.setMaxWidth(Region.USE_PREF_SIZE);
-            getChildren().addAll(author, bubble);
-            getStyleClass().add("timeline-user-column");
-        }
-
-        UserRow show(TimelineItem.UserTurn turn) {
-            body.setText(turn.text());
-            return this;
-        }
-    }
-
-    /** An answer: the model that gave it, then its Markdown. */
-    private final class AssistantRow extends VBox {
-        private final Label author = new Label();
-        private final MarkdownView body = new MarkdownView();
-
-        AssistantRow() {
-            author.getStyleClass().add("timeline-author");
-            body.maxWidthProperty().bind(TimelineCell.this.widthProperty().subtract(56));
-            getChildren().addAll(author, body);
-            getStyleClass().addAll("timeline-bubble", "timeline-assistant");
-            maxWidthProperty().bind(TimelineCell.this.widthProperty().subtract(32));
-        }
-
-        AssistantRow show(TimelineItem.AssistantTurn turn) {
-            author.setText(turn.modelLabel());
-            body.setMarkdown(turn.text());
-            return this;
-        }
-    }
-
-    /** How a run ended: a status chip and its message. */
-    private static final class OutcomeRow extends HBox {
-        private final Label chip = new Label();
-        private final Label message = new Label();
-
-        OutcomeRow() {
-            super(8);
-            message.getStyleClass().add("timeline-outcome-message");
-            message.setWrapText(true);
-            getChildren().addAll(chip, message);
-            getStyleClass().add("timeline-outcome");
-        }
-
-        OutcomeRow show(TimelineItem.RunOutcome o) {
-            chip.getStyleClass().setAll("label", "timeline-chip", "timeline-chip-" + o.status());
-            chip.setText(o.status());
-            message.setText(o.message());
-            return this;
-        }
     }
 }

@@ -1,48 +1,93 @@
 package dev.builderdesk.ui.timeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.builderdesk.client.RunEvent;
-import dev.builderdesk.protocol.Diagnostic;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The thread timeline: user turns, assistant text, tool cards, notices and run outcomes, built from run events.
- * Events arrive in batches (one per UI pulse); consecutive text deltas are merged into one replacement of the
- * assistant row. A tool card never stays "running" after its run ended.
+ * The rows of the shown thread: one {@link RunTurn} per run, oldest first, plus revert markers, flattened into one
+ * observable list for the virtualised view. Live runs change only their own turn's rows; older turns, replayed off
+ * the UI thread, are inserted above in one change. {@code olderRuns} counts the runs not loaded yet (the view asks
+ * for them when the user scrolls to the top).
  */
 public final class TimelineViewModel {
     private final ObservableList<TimelineItem> items = FXCollections.observableArrayList();
     private final ObservableList<TimelineItem> readOnly = FXCollections.unmodifiableObservableList(items);
-    private final Map<String, Integer> toolRows = new HashMap<>();
-    private final List<Integer> pendingFailures = new ArrayList<>();
-    private int thinkingRow = -1;
+    private final List<Part> parts = new ArrayList<>();
+    private final ReadOnlyIntegerWrapper olderRuns = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private Consumer<String> runSelected = id -> { };
-    private String modelLabel = "";
+    private Runnable olderWanted = () -> { };
+    private Consumer<TimelineItem.RevertMarker> undoRevert = m -> { };
+    private final TimelineFind find = new TimelineFind(readOnly);
+    private final javafx.beans.property.StringProperty inspectedRunId =
+            new javafx.beans.property.SimpleStringProperty();
 
     public ObservableList<TimelineItem> items() {
         return readOnly;
     }
 
-    public void clear() {
-        items.clear();
-        toolRows.clear();
-        pendingFailures.clear();
-        thinkingRow = -1;
+    /** The run the inspector shows: its turn is highlighted. */
+    public javafx.beans.property.StringProperty inspectedRunIdProperty() {
+        return inspectedRunId;
     }
 
-    /** Shows a stored thread: its user and assistant turns, each answer labelled with the model that gave it. */
-    public void history(List<dev.builderdesk.protocol.ChatTurn> turns) {
-        clear();
-        for (var t : turns) {
-            items.add(t.role().equals("user") ? new TimelineItem.UserTurn(t.content(), t.runId())
-                    : new TimelineItem.AssistantTurn(t.content(), t.modelName() == null ? "" : t.modelName()));
+    /** Find in the thread: the query, its matching rows and the current one. */
+    public TimelineFind find() {
+        return find;
+    }
+
+    public void clear() {
+        parts.clear();
+        items.clear();
+        olderRuns.set(0);
+    }
+
+    /** Whether the shown thread's history is being read (the empty timeline says so instead of inviting a prompt). */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    void setLoading(boolean value) {
+        loading.set(value);
+    }
+
+    /** Runs of the thread above the first shown one, not loaded yet. */
+    public ReadOnlyIntegerProperty olderRunsProperty() {
+        return olderRuns.getReadOnlyProperty();
+    }
+
+    void setOlderRuns(int count) {
+        olderRuns.set(count);
+    }
+
+    /** Told when the user reached the top and older runs exist. */
+    public void onOlderWanted(Runnable action) {
+        this.olderWanted = action;
+    }
+
+    /** The view reached the first row. */
+    public void wantOlder() {
+        if (olderRuns.get() > 0) {
+            olderWanted.run();
         }
+    }
+
+    /** Told when Undo is clicked on a revert marker. */
+    void onUndoRevert(Consumer<TimelineItem.RevertMarker> action) {
+        this.undoRevert = action;
+    }
+
+    /** Undo on a revert marker. */
+    public void undoRevert(TimelineItem.RevertMarker marker) {
+        undoRevert.accept(marker);
     }
 
     /** Told with a run id when the user clicks one of its turns. */
@@ -57,156 +102,132 @@ public final class TimelineViewModel {
         }
     }
 
-    /** A prompt was sent and its run created: show it, and "Thinking…" until the first event. */
-    public void userTurn(String text, String runId, String modelLabelForAnswer) {
-        items.add(new TimelineItem.UserTurn(text, runId));
-        thinkingRow = items.size();
-        items.add(new TimelineItem.Thinking());
-        modelLabel = modelLabelForAnswer;
+    /** A run to show as it streams (its events then go to {@link #apply}). */
+    public void begin(String runId, String prompt, String modelLabel) {
+        startTurn(runId, prompt, modelLabel);
     }
 
-    /** The label assistant turns get from now on (set when the run says which model answered). */
-    public void answeringModel(String label) {
-        modelLabel = label;
+    /** A run to show as it streams: its turn goes at the end, with "Thinking…" until its first step. */
+    RunTurn startTurn(String runId, String prompt, String modelLabel) {
+        TurnPart part = new TurnPart();
+        part.turn = new RunTurn(runId, prompt, modelLabel, part);
+        parts.add(part);
+        items.addAll(part.turn.rows());
+        part.attached = true;
+        return part.turn;
     }
 
-    /**
-     * Applies a batch of events in order. Consecutive text deltas are joined first, so a batch changes the
-     * assistant row once per run of text rather than once per token.
-     */
-    public void apply(List<RunEvent> batch) {
-        StringBuilder text = new StringBuilder();
-        for (RunEvent e : batch) {
-            if (e instanceof RunEvent.AssistantDelta d) {
-                text.append(d.content());
-                continue;
-            }
-            appendText(text);
-            apply(e);
-        }
-        appendText(text);
-    }
-
-    private void appendText(StringBuilder text) {
-        if (text.isEmpty()) {
-            return;
-        }
-        dropThinking();
-        int last = items.size() - 1;
-        if (last >= 0 && items.get(last) instanceof TimelineItem.AssistantTurn turn) {
-            items.set(last, turn.append(text.toString()));
-        } else {
-            items.add(new TimelineItem.AssistantTurn(text.toString(), modelLabel));
-        }
-        text.setLength(0);
-    }
-
-    private void apply(RunEvent e) {
-        switch (e) {
-            case RunEvent.ToolStarted t -> {
-                dropThinking();
-                toolRows.put(t.payload().spanId(), items.size());
-                items.add(TimelineItem.ToolCall.running(t.payload().spanId(), t.payload().tool(),
-                        ToolLabels.label(t.payload().tool(), t.payload().input()), t.payload().input()));
-            }
-            case RunEvent.ToolCompleted t -> finishTool(t.payload().spanId(), TimelineItem.ToolCall.State.DONE,
-                    t.payload().durationMs(), t.payload().output(), List.of());
-            case RunEvent.ToolFailed t -> finishTool(t.payload().spanId(), TimelineItem.ToolCall.State.FAILED,
-                    t.payload().durationMs(), t.payload().output(), t.diagnostics());
-            case RunEvent.ProviderRetry r -> items.add(new TimelineItem.Notice("Provider retry "
-                    + r.payload().attempt() + "/" + r.payload().maxAttempts() + ": " + r.payload().message()));
-            case RunEvent.RunError r -> items.add(new TimelineItem.Notice(message(r.diagnostics(), "Error")));
-            case RunEvent.Completed c -> outcome("completed", "", List.of());
-            case RunEvent.Failed f -> outcome("failed", message(f.diagnostics(), "The run failed"), f.diagnostics());
-            case RunEvent.Cancelled c -> outcome("cancelled", "Stopped; the partial answer is kept.", List.of());
-            case RunEvent.Paused p -> outcome("paused", "Paused at the step budget; resume to continue.", List.of());
-            default -> {
+    /** The turn of a run, if shown. */
+    RunTurn turn(String runId) {
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            if (parts.get(i) instanceof TurnPart t && t.turn.runId().equals(runId)) {
+                return t.turn;
             }
         }
+        return null;
     }
 
-    private void finishTool(String spanId, TimelineItem.ToolCall.State state, long durationMs, JsonNode output,
-            List<Diagnostic> diagnostics) {
-        Integer row = toolRows.remove(spanId);
-        if (row == null || !(items.get(row) instanceof TimelineItem.ToolCall call)) {
-            return;
-        }
-        TimelineItem.ToolCall done = call.finish(state, durationMs, output, diagnostics);
-        items.set(row, done);
-        if (state == TimelineItem.ToolCall.State.FAILED) {
-            pendingFailures.add(row);
-        } else {
-            settleFailures(done.tool(), TimelineItem.ToolCall.Recovery.RECOVERED);
-            foldRead(row, done);
+    /** Applies a batch of one run's events to its turn (ignored if the run is not shown any more). */
+    public void apply(String runId, List<RunEvent> batch) {
+        RunTurn turn = turn(runId);
+        if (turn != null) {
+            turn.apply(batch);
         }
     }
 
-    /** A successful read right after another (or after an "Explored" row) joins it, if nothing came between. */
-    private void foldRead(int row, TimelineItem.ToolCall read) {
-        if (!read.isRead() || row != items.size() - 1 || row == 0) {
-            return;
+    /** A detached turn, built off the UI thread from a replayed log; {@link #prepend} shows it. */
+    RunTurn replayed(String runId, String prompt, String modelLabel, List<RunEvent> events) {
+        TurnPart part = new TurnPart();
+        part.turn = new RunTurn(runId, prompt, modelLabel, part);
+        part.turn.apply(events);
+        return part.turn;
+    }
+
+    /** Shows turns built off the UI thread above the ones shown, in one change of the list. */
+    void prepend(List<RunTurn> older) {
+        List<TimelineItem> rows = new ArrayList<>();
+        List<Part> added = new ArrayList<>();
+        for (RunTurn turn : older) {
+            TurnPart part = (TurnPart) turn.sink();
+            part.attached = true;
+            added.add(part);
+            rows.addAll(turn.rows());
         }
-        List<TimelineItem.ToolCall> reads = new ArrayList<>();
-        String id;
-        switch (items.get(row - 1)) {
-            case TimelineItem.Explored group -> {
-                reads.addAll(group.reads());
-                id = group.id();
-            }
-            case TimelineItem.ToolCall before when before.isRead()
-                    && before.state() == TimelineItem.ToolCall.State.DONE -> {
-                reads.add(before);
-                id = "explored-" + before.spanId();
-            }
-            default -> {
+        parts.addAll(0, added);
+        items.addAll(0, rows);
+    }
+
+    /** Adds a revert marker at the end, or replaces the one with the same id. */
+    void marker(TimelineItem.RevertMarker marker) {
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i) instanceof MarkerPart m && m.marker.id().equals(marker.id())) {
+                m.marker = marker;
+                items.set(offset(m), marker);
                 return;
             }
         }
-        reads.add(read);
-        items.remove(row);
-        items.set(row - 1, new TimelineItem.Explored(id, List.copyOf(reads)));
+        MarkerPart part = new MarkerPart(marker);
+        parts.add(part);
+        items.add(marker);
     }
 
-    /** Marks the failures still waiting: recovered by a later success of the same tool, or not (the run ended). */
-    private void settleFailures(String tool, TimelineItem.ToolCall.Recovery to) {
-        pendingFailures.removeIf(row -> {
-            if (items.get(row) instanceof TimelineItem.ToolCall failed
-                    && (tool == null || failed.tool().equals(tool))) {
-                items.set(row, failed.recovery(to));
-                return true;
+    private int offset(Part part) {
+        int offset = 0;
+        for (Part p : parts) {
+            if (p == part) {
+                return offset;
             }
-            return tool == null;
-        });
+            offset += p.size();
+        }
+        return -1;
     }
 
-    private void outcome(String status, String message, List<Diagnostic> diagnostics) {
-        dropThinking();
-        for (int row : toolRows.values()) {
-            if (items.get(row) instanceof TimelineItem.ToolCall call
-                    && call.state() == TimelineItem.ToolCall.State.RUNNING) {
-                items.set(row, call.finish(TimelineItem.ToolCall.State.FAILED, call.durationMs(), null,
-                        List.of(Diagnostic.of("The run ended before this call finished", null))));
-                pendingFailures.add(row);
+    private sealed interface Part permits TurnPart, MarkerPart {
+        int size();
+    }
+
+    /** A turn's rows inside the flat list: local indexes become list indexes once the turn is shown. */
+    final class TurnPart implements Part, RunTurn.Rows {
+        private RunTurn turn;
+        private boolean attached;
+
+        @Override
+        public int size() {
+            return turn.size();
+        }
+
+        @Override
+        public void add(int index, TimelineItem item) {
+            if (attached) {
+                items.add(offset(this) + index, item);
             }
         }
-        toolRows.clear();
-        settleFailures(null, TimelineItem.ToolCall.Recovery.NOT_RECOVERED);
-        items.add(new TimelineItem.RunOutcome(status, message, diagnostics));
+
+        @Override
+        public void set(int index, TimelineItem item) {
+            if (attached) {
+                items.set(offset(this) + index, item);
+            }
+        }
+
+        @Override
+        public void remove(int index) {
+            if (attached) {
+                items.remove(offset(this) + index);
+            }
+        }
     }
 
-    /** Removes the "Thinking…" row; it is always the last row added before the run's first event, so this is O(1). */
-    private void dropThinking() {
-        if (thinkingRow >= 0 && thinkingRow < items.size() && items.get(thinkingRow) instanceof TimelineItem.Thinking) {
-            items.remove(thinkingRow);
-        }
-        thinkingRow = -1;
-    }
+    private static final class MarkerPart implements Part {
+        private TimelineItem.RevertMarker marker;
 
-    private static String message(List<Diagnostic> diagnostics, String fallback) {
-        if (diagnostics.isEmpty()) {
-            return fallback;
+        MarkerPart(TimelineItem.RevertMarker marker) {
+            this.marker = marker;
         }
-        Diagnostic d = diagnostics.get(0);
-        return d.message() + (d.code() == null ? "" : " (" + d.code() + ")");
+
+        @Override
+        public int size() {
+            return 1;
+        }
     }
 }

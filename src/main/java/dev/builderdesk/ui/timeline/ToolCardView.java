@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.builderdesk.protocol.Diagnostic;
 import dev.builderdesk.protocol.Json;
+import dev.builderdesk.ui.diff.PatchPreview;
 import dev.builderdesk.ui.fx.Durations;
+import java.util.Optional;
 import javafx.geometry.VPos;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.layout.GridPane;
@@ -26,6 +29,7 @@ final class ToolCardView extends VBox {
     private final Label summary = new Label();
     private final Label meta = new Label();
     private final Label toggle = new Label();
+    private final HBox row;
 
     ToolCardView() {
         getStyleClass().add("timeline-tool");
@@ -41,7 +45,7 @@ final class ToolCardView extends VBox {
         meta.setMinWidth(Region.USE_PREF_SIZE);
         toggle.getStyleClass().add("timeline-tool-toggle");
         toggle.setMinWidth(Region.USE_PREF_SIZE);
-        HBox row = new HBox(10, icon, label, summary, meta, toggle);
+        row = new HBox(10, icon, label, summary, meta, toggle);
         row.getStyleClass().add("timeline-tool-row");
         getChildren().add(row);
     }
@@ -49,23 +53,33 @@ final class ToolCardView extends VBox {
     /** Shows a tool call: its row always, its details only when open (built then, not on every update). */
     void show(TimelineItem.ToolCall t, boolean open) {
         String summary = t.state() == TimelineItem.ToolCall.State.FAILED && !t.diagnostics().isEmpty()
-                ? failureSummary(t.diagnostics().get(0)) : "";
+                ? failureSummary(t.diagnostics().get(0)) : lineCounts(t);
         showRow(iconOf(t.state()), t.label(), summary, meta(t), open);
         showDetails(open ? details(t) : null);
     }
 
-    /** Shows an "Explored N files" group; open, it lists each read with its duration. */
-    void show(TimelineItem.Explored e, boolean open) {
-        showRow("✓", "Explored " + e.reads().size() + " files", e.targets(), Durations.format(e.durationMs()), open);
+    /** Shows a group ("Explored N files", "Listing files ×30"); open, it lists each call with its duration. */
+    void show(TimelineItem.ToolGroup g, boolean open) {
+        showRow("✓", g.title(), g.targets(), Durations.format(g.durationMs()), open);
         GridPane grid = null;
         if (open) {
             grid = grid();
             int r = 0;
-            for (TimelineItem.ToolCall read : e.reads()) {
-                grid.addRow(r++, key(Durations.format(read.durationMs())), value(read.label()));
+            for (TimelineItem.ToolCall call : g.calls()) {
+                grid.addRow(r++, key(Durations.format(call.durationMs())), value(call.label()));
             }
         }
         showDetails(grid);
+    }
+
+    /** Whether a clicked node is the card's header row (which toggles it), not its details (which are read). */
+    boolean rowContains(javafx.scene.Node node) {
+        for (var n = node; n != null && n != this; n = n.getParent()) {
+            if (n == row) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void showRow(String iconText, String labelText, String summaryText, String metaText, boolean open) {
@@ -117,14 +131,52 @@ final class ToolCardView extends VBox {
             r = field(grid, r, "message", d.message());
         }
         r = field(grid, r, "after", switch (t.recovery()) {
-            case RECOVERED -> "the agent recovered: a later " + t.tool() + " call succeeded ✓";
+            case RECOVERED -> "the agent recovered: a later call on " + t.target() + " succeeded ✓";
             case NOT_RECOVERED -> "not recovered before the run ended";
             case PENDING -> "waiting to see whether the agent recovers…";
             case NONE -> null;
         });
+        Optional<PatchPreview> change = preview(t);
+        if (change.isPresent()) {
+            // The change is what the reader wants; the raw JSON stays one click away.
+            grid.add(change.get(), 0, r++, 2, 1);
+            Hyperlink raw = new Hyperlink("Show raw input and output");
+            raw.setId("tool-raw-toggle");
+            grid.add(raw, 0, r, 2, 1);
+            int at = r;
+            raw.setOnAction(e -> {
+                grid.getChildren().remove(raw);
+                int next = field(grid, at, "input", pretty(t.input()));
+                field(grid, next, "output", pretty(t.output()));
+            });
+            return grid;
+        }
         r = field(grid, r, "input", pretty(t.input()));
         field(grid, r, "output", pretty(t.output()));
         return grid;
+    }
+
+    /** The diff of a write or patch call: the write's own diff when the tool reported one, else from its input. */
+    private static Optional<PatchPreview> preview(TimelineItem.ToolCall t) {
+        JsonNode written = t.output() == null ? null : t.output().path("unified_diff");
+        if (written != null && written.isTextual() && !written.asText().isEmpty()) {
+            return Optional.of(PatchPreview.of(t.output().path("path").asText(""), written.asText()));
+        }
+        return PatchPreview.ofToolCall(t.tool(), t.input(), null);
+    }
+
+    /** "+12 −14" for a write or patch that changed lines; empty otherwise. */
+    private static String lineCounts(TimelineItem.ToolCall t) {
+        if (t.output() == null || t.state() != TimelineItem.ToolCall.State.DONE) {
+            return "";
+        }
+        long added = t.output().path("lines_added").asLong(0);
+        long removed = t.output().path("lines_removed").asLong(0);
+        for (JsonNode applied : t.output().path("applied")) {
+            added += applied.path("lines_added").asLong(0);
+            removed += applied.path("lines_removed").asLong(0);
+        }
+        return added == 0 && removed == 0 ? "" : "+" + added + " \u2212" + removed;
     }
 
     private static GridPane grid() {

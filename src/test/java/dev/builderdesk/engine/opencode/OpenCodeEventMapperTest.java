@@ -19,7 +19,8 @@ class OpenCodeEventMapperTest {
     }
 
     final List<Emitted> emitted = new ArrayList<>();
-    final EventSink sink = (type, payload, diagnostics) -> emitted.add(new Emitted(type, payload, diagnostics));
+    final EventSink sink = (payload, diagnostics) -> emitted.add(new Emitted(payload.type(), payload,
+            diagnostics));
     final OpenCodeEventMapper mapper = new OpenCodeEventMapper("ses_1", sink, 3, 30);
 
     private Signal feed(String json) {

@@ -2,12 +2,14 @@ package dev.builderdesk.ui.composer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.builderdesk.client.ClientRuntime;
 import dev.builderdesk.client.RunApiClient;
 import dev.builderdesk.client.ServerConnection;
+import dev.builderdesk.client.internal.ClientRuntime;
+import dev.builderdesk.client.internal.RunApiClients;
 import dev.builderdesk.testkit.TestServer;
 import dev.builderdesk.ui.picker.ModelChoice;
 import dev.builderdesk.ui.picker.ModelPickerViewModel;
+import dev.builderdesk.ui.timeline.ThreadViewModel;
 import dev.builderdesk.ui.timeline.TimelineItem;
 import dev.builderdesk.ui.timeline.TimelineViewModel;
 import java.nio.file.Path;
@@ -34,14 +36,15 @@ class ComposerViewModelTest {
 
     final LinkedBlockingQueue<Runnable> uiQueue = new LinkedBlockingQueue<>();
     final Executor ui = uiQueue::add;
-    final TimelineViewModel timeline = new TimelineViewModel();
+    ThreadViewModel thread;
+    TimelineViewModel timeline;
     final ModelPickerViewModel picker = new ModelPickerViewModel();
 
     @BeforeAll
     static void start() {
         server = TestServer.start(dir);
         runtime = new ClientRuntime();
-        client = RunApiClient.connect(runtime, ServerConnection.of(server.baseUrl(), TestServer.ACME_OWNER));
+        client = RunApiClients.connect(runtime, ServerConnection.of(server.baseUrl(), TestServer.ACME_OWNER));
         app = server.createApp("app", "vite-react").get("id").asText();
     }
 
@@ -52,7 +55,10 @@ class ComposerViewModelTest {
     }
 
     private ComposerViewModel composer() {
-        ComposerViewModel c = new ComposerViewModel(client, ui, Runnable::run, timeline, picker);
+        thread = new ThreadViewModel(client, ui, Runnable::run);
+        thread.newThread(app);
+        timeline = thread.timeline();
+        ComposerViewModel c = new ComposerViewModel(client, ui, Runnable::run, thread, picker);
         c.appIdProperty().set(app);
         return c;
     }
@@ -101,9 +107,9 @@ class ComposerViewModelTest {
         assertThat(runs).hasSize(2);
         assertThat(runs.get(0).get("requested_model_id").asText()).isEqualTo(TestServer.MODEL_B);
         assertThat(runs.get(1).get("requested_model_id").isNull()).isTrue();
-        assertThat(timeline.items()).anyMatch(i -> i instanceof TimelineItem.AssistantTurn a
+        assertThat(timeline.items()).anyMatch(i -> i instanceof TimelineItem.TurnHeader a
                 && a.modelLabel().equals("Model B"));
-        assertThat(timeline.items()).anyMatch(i -> i instanceof TimelineItem.AssistantTurn a
+        assertThat(timeline.items()).anyMatch(i -> i instanceof TimelineItem.TurnHeader a
                 && a.modelLabel().equals("Auto → Model A"));
     }
 
@@ -138,8 +144,8 @@ class ComposerViewModelTest {
         c.send();
         pumpUntil(() -> !c.runningProperty().get());
         assertThat(c.promptProperty().get()).isEqualTo("keep me");
-        assertThat(c.error()).isEqualTo("Selected model is unavailable for this tenant. Your prompt is kept: switch"
-                + " to Auto or pick another model.");
+        assertThat(c.error()).isEqualTo("The selected model is unavailable. Your prompt is kept: switch to Auto or"
+                + " pick another model.");
         assertThat(c.problemProperty().get().fix()).isEqualTo(Problem.Fix.SWITCH_TO_AUTO);
         assertThat(timeline.items()).isEmpty();
         assertThat(picker.selectedProperty().get().id()).as("no silent fallback to Auto")

@@ -118,4 +118,85 @@ class ModelPickerViewModelTest {
         model.setAutoTarget(null);
         assertThat(model.autoHintProperty().get()).isEqualTo("no active chat model");
     }
+
+    @Test
+    void theArrowsWalkEveryRowAlsoWhenAModelIsListedInSeveralSections() {
+        model.setModels(List.of(QWEN, LLAMA));
+        model.toggleFavourite(QWEN);
+        model.choose(QWEN);
+        assertThat(render(model.rows())).containsExactly("# Auto", "Auto", "# Favourites", "Qwen2.5 Coder 7B",
+                "# Recent", "Qwen2.5 Coder 7B", "# Ollama", "Qwen2.5 Coder 7B", "Llama 3.2");
+        model.open();
+        assertThat(model.highlightedIndexProperty().get()).as("the current model's first row").isEqualTo(3);
+        List<Integer> visited = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            model.move(1);
+            visited.add(model.highlightedIndexProperty().get());
+        }
+        assertThat(visited).as("down through the sections, wrapping past the end").containsExactly(5, 7, 8, 1, 3);
+        model.move(-1);
+        assertThat(model.highlightedIndexProperty().get()).isEqualTo(1);
+        model.move(-1);
+        assertThat(model.highlightedProperty().get()).isEqualTo(LLAMA);
+        model.toggleFavourite(LLAMA);
+        assertThat(model.highlightedProperty().get()).as("a rebuild keeps the highlighted model").isEqualTo(LLAMA);
+    }
+
+    @Test
+    void whileSearchingTheBestMatchIsHighlighted() {
+        model.setModels(List.of(QWEN, LLAMA, GPT));
+        model.choose(GPT);
+        model.open();
+        assertThat(model.highlightedProperty().get()).isEqualTo(GPT);
+        model.queryProperty().set("lla");
+        assertThat(model.highlightedProperty().get()).isEqualTo(LLAMA);
+        assertThat(model.highlightedIndexProperty().get()).isZero();
+    }
+
+    @Test
+    void aSearchWithNoMatchSaysSoAndOffersSettingsOnceTheShellWiredIt() {
+        model.setModels(List.of(QWEN));
+        model.open();
+        model.queryProperty().set("  zzz ");
+        assertThat(model.rows()).isEmpty();
+        assertThat(model.emptyMessageProperty().get()).isEqualTo("No models match 'zzz'");
+        assertThat(model.highlightedIndexProperty().get()).isEqualTo(-1);
+        assertThat(model.highlightedProperty().get()).isNull();
+        model.chooseHighlighted();
+        assertThat(model.openProperty().get()).as("Enter on nothing does nothing").isTrue();
+        assertThat(model.settingsAvailableProperty().get()).isFalse();
+        int[] opened = {0};
+        model.onOpenSettings(() -> opened[0]++);
+        assertThat(model.settingsAvailableProperty().get()).isTrue();
+        model.openSettings();
+        assertThat(opened[0]).isEqualTo(1);
+        assertThat(model.openProperty().get()).isFalse();
+        model.queryProperty().set("qwen");
+        assertThat(model.emptyMessageProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theRowsFollowTheSelectionWhoeverSetsIt() {
+        model.setModels(List.of(QWEN, LLAMA));
+        List<ModelPickerViewModel.Row> before = List.copyOf(model.rows());
+        int[] changes = {0};
+        model.rows().addListener((javafx.collections.ListChangeListener<ModelPickerViewModel.Row>) c -> changes[0]++);
+        model.selectedProperty().set(LLAMA);
+        assertThat(changes[0]).as("rebuilt, so the ✓ moves").isEqualTo(1);
+        assertThat(model.rows()).isEqualTo(before);
+    }
+
+    @Test
+    void theTooltipNamesTheModelInFullWithItsIdAndWhatTheBadgesMean() {
+        ModelChoice id = new ModelChoice("x", "accounts/fw/models/llama", "llama", "Fireworks", 131072, false,
+                "accounts/fw/models/llama");
+        assertThat(id.details())
+                .isEqualTo("accounts/fw/models/llama\nFireworks · 131,072 tokens of context · cannot call tools");
+        ModelChoice named = new ModelChoice("y", "Llama 3.1 405B", "llama-3-1-405b", "Fireworks", null, true,
+                "accounts/fw/models/llama-v3p1-405b");
+        assertThat(named.details())
+                .isEqualTo("Llama 3.1 405B\naccounts/fw/models/llama-v3p1-405b\nFireworks");
+        assertThat(QWEN.details()).as("without a provider id, the slug")
+                .isEqualTo("Qwen2.5 Coder 7B\nqwen2-5-coder-7b\nOllama · 32,768 tokens of context");
+    }
 }

@@ -3,9 +3,9 @@ package dev.builderdesk.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.builderdesk.app.ServerAssembly;
-import dev.builderdesk.client.ClientRuntime;
-import dev.builderdesk.client.RunApiClient;
 import dev.builderdesk.client.ServerConnection;
+import dev.builderdesk.client.internal.ClientRuntime;
+import dev.builderdesk.client.internal.RunApiClients;
 import dev.builderdesk.testkit.ServerTestBase;
 import dev.builderdesk.testkit.TestServer;
 import java.nio.file.Files;
@@ -27,7 +27,7 @@ class MainViewModelTest extends ServerTestBase {
     @Test
     void theFirstLoadCreatesAnAppAndTheAutoRowNamesTheDefaultModel() {
         model.load().join();
-        assertThat(model.connectedProperty().get()).isTrue();
+        assertThat(model.connection().stateProperty().get()).isEqualTo(ConnectionStatus.State.CONNECTED);
         assertThat(model.apps()).extracting(a -> a.name()).containsExactly("My app");
         assertThat(model.selectedAppProperty().get().name()).isEqualTo("My app");
         assertThat(model.picker().autoHintProperty().get()).isEqualTo("uses Model A");
@@ -59,17 +59,24 @@ class MainViewModelTest extends ServerTestBase {
         Path data = Files.createDirectories(dir.resolve("first-run"));
         try (ServerAssembly fresh = ServerAssembly.start(new ServerAssembly.Options(data, null, "127.0.0.1", 0,
                 List.of(), name -> null)); ClientRuntime runtime = new ClientRuntime()) {
-            MainViewModel first = new MainViewModel(RunApiClient.connect(runtime, ServerConnection.of(
+            MainViewModel first = new MainViewModel(RunApiClients.connect(runtime, ServerConnection.of(
                     fresh.baseUrl(), fresh.ownerToken().orElseThrow())), Runnable::run, Runnable::run);
             first.load().join();
             assertThat(first.onlyDemoModelProperty().get()).isTrue();
             assertThat(first.picker().autoHintProperty().get()).isEqualTo("uses Demo (scripted, offline)");
 
-            first.settings().newProviderNameProperty().set("Local endpoint");
-            first.settings().newProviderUrlProperty().set(server.llm().baseUrl());
-            first.settings().addProvider().join();
+            var providers = first.settings().providers();
+            providers.startAdd();
+            providers.form().nameProperty().set("Local endpoint");
+            providers.form().urlProperty().set(server.llm().baseUrl());
+            providers.save().join();
             first.reloadModels().join();
             assertThat(first.onlyDemoModelProperty().get()).isFalse();
+            assertThat(first.picker().autoHintProperty().get()).as("the first real model takes Auto over")
+                    .isEqualTo("uses model-a");
+            first.settings().models().undo().join();
+            first.reloadModels().join();
+            assertThat(first.picker().autoHintProperty().get()).isEqualTo("uses Demo (scripted, offline)");
         }
     }
 }

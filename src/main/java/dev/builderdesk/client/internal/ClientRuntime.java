@@ -1,10 +1,8 @@
-package dev.builderdesk.client;
-
-import dev.builderdesk.client.internal.HttpRuntime;
+package dev.builderdesk.client.internal;
 
 /**
  * The shared resources of every client in a process — one HTTP connection pool and dispatcher. Create one, pass it
- * to each {@link RunApiClient}, close it last.
+ * to each client ({@link RunApiClients#connect}), close it last.
  */
 public final class ClientRuntime implements AutoCloseable {
     private final HttpRuntime http = new HttpRuntime();

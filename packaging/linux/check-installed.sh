@@ -65,6 +65,8 @@ touch "$marker"
 sleep 1
 status=0
 offline_smoke installed window || status=$?
+ended="$work/ended"
+touch "$ended"
 cat "$work/installed.json"
 [ "$status" -eq 0 ] || { echo "check-installed: the smoke test ended with status $status" >&2; \
   tail -40 "$work/installed.log" >&2; exit 1; }
@@ -78,8 +80,20 @@ echo "check-installed: window class $wm_class matches the .desktop file"
 # What the launch left outside its (deleted) scratch data folder: in its private /tmp, /var/tmp and home folder, and
 # in the rest of the system (/var, where services keep their state, and /run aside; /var/lib/xkb holds the X
 # server's keymaps).
-left=$(cat "$work/installed.left"; find / -xdev \( -path /proc -o -path /sys -o -path /dev -o -path /run -o -path /var \
-  -o -path /tmp -o -path "$HOME" \) -prune -o -newer "$marker" -print 2>/dev/null || true)
+# The launch's own processes have all ended by now: a file another process still holds open, or one that changed
+# after the launch ended (the log of whatever runs this check, say), is that process's.
+held_open=$(find /proc/[0-9]*/fd -type l -lname '/*' -printf '%l\n' 2>/dev/null | sort -u || true)
+changed=$(find / -xdev \( -path /proc -o -path /sys -o -path /dev -o -path /run -o -path /var -o -path /tmp \
+  -o -path "$HOME" \) -prune -o -newer "$marker" -print 2>/dev/null || true)
+left=$(cat "$work/installed.left"
+  while IFS= read -r path; do
+    [ -n "$path" ] || continue
+    if grep -qxF -- "$path" <<<"$held_open" || [ "$path" -nt "$ended" ]; then
+      echo "check-installed: $path changed during the launch, but another process has it open or wrote it after" >&2
+    else
+      echo "$path"
+    fi
+  done <<<"$changed")
 if [ -n "$left" ]; then
   echo "check-installed: the launch wrote outside its data folder:" >&2
   echo "$left" >&2

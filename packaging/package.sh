@@ -67,7 +67,18 @@ if [ "$os" = windows ]; then path_separator=';'; else path_separator=':'; fi
 "$java_home/bin/jlink" --module-path "$(ls "$work"/jfx/*.jar | paste -sd "$path_separator" -)" \
   --add-modules "$modules" \
   --include-locales=en --strip-debug --no-header-files --no-man-pages \
+  --exclude-resources='glob:/javafx.*/*.so,glob:/javafx.*/*.dll,glob:/javafx.*/*.dylib' \
   --output "$work/runtime"
+# (JavaFX's jars carry its native libraries as resources: they go to the runtime's own folder just below, not into
+# the modules image a second time.)
+if [ "$os" = linux ]; then
+  # java.desktop is in the runtime because javafx.base needs java.beans; nothing of AWT runs here (JavaFX draws with
+  # its own toolkit and fonts, and ArchitectureTest keeps our code off AWT, Swing, ImageIO and javax.sound): its
+  # native libraries are not shipped. The JDK's libraries lose their symbol tables (hs_err names fewer frames).
+  (cd "$work/runtime/lib" && rm -f libawt.so libawt_xawt.so libawt_headless.so libjawt.so libfontmanager.so libfreetype.so \
+    libmlib_image.so liblcms.so libsplashscreen.so libjavajpeg.so libjsound.so)
+  find "$work/runtime" -name '*.so' -type f -exec strip --strip-unneeded {} +
+fi
 case "$os" in
   linux) natives='\.so$'; native_dest="$work/runtime/lib" ;;
   macos) natives='\.dylib$'; native_dest="$work/runtime/lib" ;;
@@ -224,7 +235,7 @@ Description: A desktop workspace for building web apps with a coding agent
  changes stream in, and compare models side by side. It embeds its own run API server and needs no network
  to start.
 CONTROL
-    dpkg-deb --root-owner-group -Zxz --threads-max=2 -b "$root" "$dist/${name}_${app_version}_$arch.deb"
+    dpkg-deb --root-owner-group -Zxz -z9 --threads-max=2 -b "$root" "$dist/${name}_${app_version}_$arch.deb"
     ;;
   macos)
     "$java_home/bin/jpackage" --type dmg "${common[@]}" --app-image "$image" --dest "$dist" \

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The rooms of docs/architecture.md and what each may use (its allow-list, the "may use" column), enforced on the
  * compiled main classes, plus: no cycles between rooms, JavaFX only in the UI and the composition root, OkHttp only
- * behind the providers, the client's implementation and the composition root, and view models without a scene graph.
+ * behind the providers, the client's implementation and the composition root, view models without a scene graph,
+ * and nothing on AWT (the package leaves out its native libraries).
  */
 class ArchitectureTest {
     static JavaClasses classes;
@@ -94,6 +95,14 @@ class ArchitectureTest {
         noClasses().that().haveSimpleNameEndingWith("ViewModel")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
                 .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void nothingUsesAwtSwingImageIoOrSound() {
+        // The package ships java.desktop's classes (javafx.base needs java.beans) but not AWT's native libraries.
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.swing..", "javax.imageio..",
+                        "javax.sound..", "javax.print..", "sun.awt..")
+                .check(classes);
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.builderdesk.engine.opencode.OpenCodeEngine;
 import dev.builderdesk.engine.opencode.OpenCodeLauncher;
 import dev.builderdesk.providers.ModelDiscovery;
 import dev.builderdesk.providers.ProviderFactory;
+import dev.builderdesk.providers.ProviderHttp;
 import dev.builderdesk.providers.RetryPolicy;
 import dev.builderdesk.server.RunServer;
 import dev.builderdesk.server.ServerSettings;
@@ -42,7 +43,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
 
@@ -52,6 +52,7 @@ import okhttp3.OkHttpClient;
  */
 public final class ServerAssembly implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ServerAssembly.class.getName());
+    private static final StartupClock CLOCK = StartupClock.ofProcess();
 
     /**
      * How to start.
@@ -90,14 +91,14 @@ public final class ServerAssembly implements AutoCloseable {
 
     private final Store store;
     private final EventLog log;
-    private final OkHttpClient http;
+    private final ProviderHttp http;
     private final RunServer server;
     private final String host;
     private final Path dataDir;
     private final Optional<ZeroConfig.Owner> owner;
     private final Optional<DataFolder> ownFolder;
 
-    private ServerAssembly(Store store, EventLog log, OkHttpClient http, RunServer server, String host, Path dataDir,
+    private ServerAssembly(Store store, EventLog log, ProviderHttp http, RunServer server, String host, Path dataDir,
             Optional<ZeroConfig.Owner> owner, Optional<DataFolder> ownFolder) {
         this.ownFolder = ownFolder;
         this.store = store;
@@ -132,13 +133,15 @@ public final class ServerAssembly implements AutoCloseable {
         String url = config.database() != null && config.database().url() != null
                 ? config.database().url().replace("${data_dir}", dataDir.toString())
                 : "jdbc:sqlite:" + dataDir.resolve("builder-desk.db");
+        trace("starting");
         ServerSettings settings = settings(config, dataDir);
-        OkHttpClient http = new OkHttpClient.Builder()
+        ProviderHttp http = new ProviderHttp(new OkHttpClient.Builder()
                 .socketFactory(new NoDelaySocketFactory())
                 .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofSeconds(180))
-                .build();
+                .readTimeout(Duration.ofSeconds(180)));
+        trace("http client built");
         Store store = Store.open(url);
+        trace("store open");
         EventLog log = new EventLog(store);
         try {
             // Looking for local model servers at startup must not hold it up; a user's own endpoint gets longer.
@@ -161,9 +164,11 @@ public final class ServerAssembly implements AutoCloseable {
             EngineAvailability availability = new EngineAvailability(settings.openCodeCommand(), openCode::version);
             RunServices runs = RunServices.create(store, log, apps, models, new ProviderFactory(http, demoDelay),
                     engines, revisions, drafts, sandboxes, availability, settings);
+            trace("services built");
 
             TokenRegistry tokens = new TokenRegistry();
             new ConfigApplier(store, apps, options.env()).apply(config, tokens);
+            trace("config applied");
             Optional<ZeroConfig.Owner> owner = Optional.empty();
             if (config.tenants() == null || config.tenants().isEmpty()) {
                 owner = Optional.of(new ZeroConfig(store, discovery).apply(dataDir, tokens, options.localServers()));
@@ -172,6 +177,7 @@ public final class ServerAssembly implements AutoCloseable {
                 }
             }
 
+            trace("zero config applied");
             ApiRoutes routes = new ApiRoutes(settings.version(), models, providers, apps, runs.runs(),
                     new CheckpointService(store, apps, revisions, drafts), new ChatSessionService(store, apps),
                     new CompareService(store, apps), new StreamRoute(runs.runs(), log, settings.heartbeat()));
@@ -181,6 +187,7 @@ public final class ServerAssembly implements AutoCloseable {
                     : config.server() != null && config.server().port() != null ? config.server().port() : 8787;
             RunServer server = new RunServer(routes, new AuthFilter(tokens), runs.supervisor(),
                     settings.shutdownGrace()).start(host, port);
+            trace("http server listening");
             int recovered = runs.runs().recover();
             if (recovered > 0) {
                 LOG.log(System.Logger.Level.INFO, "Recovering " + recovered + " run(s) left by the last stop");
@@ -191,6 +198,11 @@ public final class ServerAssembly implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /** The steps of a start, at debug level (a start-up's profile without a profiler). */
+    private static void trace(String step) {
+        LOG.log(System.Logger.Level.DEBUG, () -> "server start: " + step + " after " + CLOCK.elapsedMs() + " ms");
     }
 
     /**
@@ -258,13 +270,7 @@ public final class ServerAssembly implements AutoCloseable {
         server.close();
         log.close();
         store.close();
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
-        try {
-            http.dispatcher().executorService().awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        http.close();
         ownFolder.ifPresent(DataFolder::close);
     }
 }

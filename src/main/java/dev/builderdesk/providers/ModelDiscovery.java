@@ -20,10 +20,12 @@ import okhttp3.Response;
  * [...]}} (entries with {@code id}, or {@code name}/{@code model} as Ollama's native listing has).
  */
 public final class ModelDiscovery {
-    private final OkHttpClient http;
+    private final ProviderHttp http;
+    private final Duration timeout;
 
-    public ModelDiscovery(OkHttpClient http, Duration timeout) {
-        this.http = http.newBuilder().callTimeout(timeout).connectTimeout(timeout).readTimeout(timeout).build();
+    public ModelDiscovery(ProviderHttp http, Duration timeout) {
+        this.http = http;
+        this.timeout = timeout;
     }
 
     /** The models, in the endpoint's order. */
@@ -37,7 +39,9 @@ public final class ModelDiscovery {
         if (apiKey != null && !apiKey.isBlank()) {
             request.header("Authorization", "Bearer " + apiKey);
         }
-        try (Response response = http.newCall(request.build()).execute()) {
+        OkHttpClient client = http.forUrl(base).newBuilder().callTimeout(timeout).connectTimeout(timeout)
+                .readTimeout(timeout).build();
+        try (Response response = client.newCall(request.build()).execute()) {
             int status = response.code();
             if (status == 401 || status == 403) {
                 throw new DiscoveryException(DiscoveryException.Reason.KEY_REJECTED, status, "HTTP " + status, null);

@@ -64,13 +64,18 @@ public final class Database implements AutoCloseable {
         hikari.setMaximumPoolSize(8);
         hikari.setMinimumIdle(1);
         hikari.setAutoCommit(true);
+        long started = System.nanoTime();
         HikariDataSource pool = new HikariDataSource(hikari);
+        long pooled = System.nanoTime();
         try {
             Flyway.configure()
                     .dataSource(pool)
                     .locations("classpath:db/migration/sqlite")
                     .load()
                     .migrate();
+            long migrated = System.nanoTime();
+            System.getLogger(Database.class.getName()).log(System.Logger.Level.DEBUG, () -> "database open: pool "
+                    + (pooled - started) / 1_000_000 + " ms, schema " + (migrated - pooled) / 1_000_000 + " ms");
         } catch (RuntimeException e) {
             pool.close();
             throw e;

@@ -2,7 +2,8 @@
 # Checks the installed .deb as a user's machine would run it, with no network but loopback (run as root; .ci/run
 # calls it after `apt-get install ./target/dist/builder-desk_*.deb`):
 #   - the command on the PATH runs the smoke test offline and maps the AOT cache ("aot_cache":"used");
-#   - the window's WM_CLASS is the StartupWMClass of the installed .desktop file (one dock icon, pinnable);
+#   - the window's WM_CLASS is the StartupWMClass of the installed .desktop file (one dock icon, pinnable), and the
+#     window has its icon;
 #   - the launch wrote nothing outside its data folder: /tmp, /var/tmp and the home folder are private to the launch
 #     (a mount namespace), and the rest of the system is compared with its state before;
 #   - with a cache the JVM cannot map, and with none, the app starts all the same and says it ran without;
@@ -45,7 +46,10 @@ export DISPLAY=":$n"
 trap 'kill $xvfb 2>/dev/null || true; wait $xvfb 2>/dev/null || true' EXIT
 finder=
 if [ "$look" = window ]; then
-  ( timeout 120 xdotool search --sync --class "^${wm_class//./\\.}\$" >"$work/wm-class-window" 2>/dev/null || true ) &
+  ( timeout 120 xdotool search --sync --class "^${wm_class//./\\.}\$" >"$work/wm-class-window" 2>/dev/null || true
+    # The window's icon (set once its images are decoded, just after the window shows).
+    sleep 1
+    xprop -id "$(head -1 "$work/wm-class-window")" _NET_WM_ICON 2>/dev/null | head -c 200 >"$work/wm-icon" || true ) &
   finder=$!
 fi
 status=0
@@ -76,6 +80,8 @@ grep -q '"aot_cache":"used"' "$work/installed.json" \
   || { echo "check-installed: the AOT cache was not used" >&2; exit 1; }
 [ -s "$work/wm-class-window" ] || { echo "check-installed: no window of class $wm_class" >&2; exit 1; }
 echo "check-installed: window class $wm_class matches the .desktop file"
+grep -q '^_NET_WM_ICON(CARDINAL) = ' "$work/wm-icon" || { echo "check-installed: the window has no icon" >&2; exit 1; }
+echo "check-installed: the window has its icon"
 
 # What the launch left outside its (deleted) scratch data folder: in its private /tmp, /var/tmp and home folder, and
 # in the rest of the system (/var, where services keep their state, and /run aside; /var/lib/xkb holds the X

@@ -14,8 +14,10 @@ import dev.builderdesk.workspace.Sandboxes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,12 +27,14 @@ import java.util.concurrent.TimeoutException;
 import java.util.logging.FileHandler;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
+import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.image.Image;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -215,6 +219,9 @@ public final class DesktopApp extends Application {
             }
         });
         store = preparation.store();
+        // Decoded off the JavaFX thread; the window manager shows them in the title bar, task switcher and dock.
+        CompletableFuture.supplyAsync(DesktopApp::windowIcons, io)
+                .thenAcceptAsync(icons -> stage.getIcons().setAll(icons), Platform::runLater);
         preparation.embedded().thenAccept(started -> {
             if (started != null && smoke != null) {
                 smoke.serverReady();
@@ -244,6 +251,15 @@ public final class DesktopApp extends Application {
             }
             show(connection);
         }, Platform::runLater);
+    }
+
+    /** The app's icon in the sizes window managers ask for most. */
+    private static List<Image> windowIcons() {
+        return Stream.of(32, 64, 256)
+                .map(size -> DesktopApp.class.getResource("icons/builder-desk-" + size + ".png"))
+                .filter(Objects::nonNull)
+                .map(url -> new Image(url.toExternalForm()))
+                .toList();
     }
 
     /**

@@ -2,7 +2,8 @@ package dev.builderdesk.protocol;
 
 /**
  * Measurements of one run, used by the inspector and by comparisons. Times are milliseconds; {@code ttftMs} and
- * {@code durationMs} are null until known.
+ * {@code durationMs} are null until known; {@code verify} is the app's verify command's result on a comparison
+ * attempt (ours), else null.
  */
 public record RunMetrics(
         Long ttftMs,
@@ -13,8 +14,21 @@ public record RunMetrics(
         int retries,
         int filesChanged,
         int linesAdded,
-        int linesRemoved) {
+        int linesRemoved,
+        VerifyResult verify) {
 
     /** A run that has not started. */
-    public static final RunMetrics EMPTY = new RunMetrics(null, null, 0, 0, 0, 0, 0, 0, 0);
+    public static final RunMetrics EMPTY = new RunMetrics(null, null, 0, 0, 0, 0, 0, 0, 0, null);
+
+    /** The same measurements with the files changed and the lines added and removed of {@code changes}. */
+    public RunMetrics withChanges(RunMetrics changes) {
+        return new RunMetrics(ttftMs, durationMs, modelSteps, toolCalls, toolFailures, retries, changes.filesChanged,
+                changes.linesAdded, changes.linesRemoved, verify);
+    }
+
+    /** The same measurements with the verify command's result. */
+    public RunMetrics withVerify(VerifyResult result) {
+        return new RunMetrics(ttftMs, durationMs, modelSteps, toolCalls, toolFailures, retries, filesChanged,
+                linesAdded, linesRemoved, result);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.builderdesk.store;
 
 import dev.builderdesk.protocol.App;
+import dev.builderdesk.protocol.VerifyCommand;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,11 +10,13 @@ import java.util.Optional;
 
 /** Apps, always looked up within a tenant: another tenant's app does not exist. */
 public final class AppRepository {
-    private static final String COLUMNS = "id, tenant_id, name, workspace_path, current_draft_revision_id, created_at";
+    private static final String COLUMNS = "id, tenant_id, name, workspace_path, current_draft_revision_id, created_at,"
+            + " verify_json";
 
     public void insert(Connection c, App app) throws SQLException {
-        Sql.update(c, "INSERT INTO apps (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)", app.id(), app.tenantId(),
-                app.name(), app.workspacePath(), app.currentDraftRevisionId(), Micros.of(app.createdAt()));
+        Sql.update(c, "INSERT INTO apps (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)", app.id(), app.tenantId(),
+                app.name(), app.workspacePath(), app.currentDraftRevisionId(), Micros.of(app.createdAt()),
+                app.verify() == null ? null : StoredJson.write(app.verify()));
     }
 
     public Optional<App> find(Connection c, String tenantId, String id) throws SQLException {
@@ -35,13 +38,18 @@ public final class AppRepository {
     }
 
     public void update(Connection c, App app) throws SQLException {
-        Sql.update(c, "UPDATE apps SET name = ?, workspace_path = ?, tenant_id = ? WHERE id = ?", app.name(),
-                app.workspacePath(), app.tenantId(), app.id());
+        Sql.update(c, "UPDATE apps SET name = ?, workspace_path = ?, tenant_id = ?, verify_json = ? WHERE id = ?",
+                app.name(), app.workspacePath(), app.tenantId(),
+                app.verify() == null ? null : StoredJson.write(app.verify()), app.id());
     }
 
     private static App map(ResultSet rs) throws SQLException {
         return new App(rs.getString("id"), rs.getString("tenant_id"), rs.getString("name"),
                 rs.getString("workspace_path"), rs.getString("current_draft_revision_id"),
-                Micros.toInstant(rs.getLong("created_at")));
+                Micros.toInstant(rs.getLong("created_at")), verify(rs.getString("verify_json")));
+    }
+
+    private static VerifyCommand verify(String json) {
+        return json == null ? null : StoredJson.read(json, VerifyCommand.class);
     }
 }

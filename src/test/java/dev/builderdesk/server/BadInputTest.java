@@ -61,7 +61,7 @@ class BadInputTest {
                 new String[] {"DELETE", "/providers/scripted"}, new String[] {"POST", "/providers/scripted/discover"},
                 new String[] {"POST", "/providers/scripted/test"},
                 new String[] {"GET", "/admin/apps"}, new String[] {"POST", "/admin/apps"},
-                new String[] {"GET", "/admin/apps/" + app},
+                new String[] {"GET", "/admin/apps/" + app}, new String[] {"PATCH", "/admin/apps/" + app},
                 new String[] {"GET", "/admin/apps/" + app + "/builder/state"},
                 new String[] {"GET", "/admin/apps/" + app + "/files"},
                 new String[] {"GET", "/admin/apps/" + app + "/files/content?path=src/App.tsx"},

@@ -1,5 +1,7 @@
 package dev.builderdesk.server.apps;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.builderdesk.protocol.App;
 import dev.builderdesk.protocol.BuilderState;
 import dev.builderdesk.protocol.ErrorCodes;
@@ -8,6 +10,7 @@ import dev.builderdesk.protocol.FileEntry;
 import dev.builderdesk.protocol.FileList;
 import dev.builderdesk.protocol.RevisionDiff;
 import dev.builderdesk.protocol.Timestamps;
+import dev.builderdesk.protocol.VerifyCommand;
 import dev.builderdesk.server.ApiError;
 import dev.builderdesk.server.auth.Principal;
 import dev.builderdesk.server.auth.Scopes;
@@ -23,10 +26,12 @@ import dev.builderdesk.workspace.Templates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Apps, their builder state, files and diffs. Another tenant's app does not exist (404). */
@@ -71,6 +76,75 @@ public final class AppService {
     }
 
     /**
+     * {@code PATCH /admin/apps/{id}} (ours): {@code name} renames; {@code verify} sets the command that checks
+     * comparison attempts ({@code {"argv": [program, args…], "timeout_s": 1…3600 (120)}}), {@code null} removes it.
+     */
+    public App update(Principal who, String appId, JsonBody body) {
+        who.require(Scopes.APPS_WRITE);
+        body.rejectUnknown(Set.of("name", "verify"));
+        String name = body.optionalString("name");
+        boolean verifyGiven = body.has("verify");
+        VerifyCommand verify = verifyGiven ? verifyCommand(body) : null;
+        body.finish();
+        if (name != null && name.isBlank()) {
+            throw ApiError.badRequest("name must not be blank");
+        }
+        App app = require(who, appId);
+        App updated = new App(app.id(), app.tenantId(), name == null ? app.name() : name.strip(),
+                app.workspacePath(), app.currentDraftRevisionId(), app.createdAt(),
+                verifyGiven ? verify : app.verify());
+        store.db().write(c -> {
+            store.apps().update(c, updated);
+            return null;
+        });
+        return updated;
+    }
+
+    /** The body's {@code verify} (null when it is null or invalid; the issues are recorded in {@code body}). */
+    private static VerifyCommand verifyCommand(JsonBody body) {
+        ObjectNode node = body.optionalObject("verify");
+        if (node == null) {
+            return null;
+        }
+        JsonNode argvNode = node.get("argv");
+        List<String> argv = new ArrayList<>();
+        if (argvNode == null || !argvNode.isArray() || argvNode.isEmpty()
+                || argvNode.size() > VerifyCommand.MAX_ARGS) {
+            body.issue(List.of("body", "verify", "argv"), "Input should be a list of 1 to " + VerifyCommand.MAX_ARGS
+                    + " strings: the program, then its arguments", "list_type");
+        } else {
+            for (int i = 0; i < argvNode.size(); i++) {
+                JsonNode arg = argvNode.get(i);
+                if (!arg.isTextual() || arg.asText().length() > VerifyCommand.MAX_ARG_CHARS
+                        || arg.asText().indexOf('\0') >= 0 || (i == 0 && arg.asText().isBlank())) {
+                    body.issue(List.of("body", "verify", "argv", i), i == 0
+                            ? "The program must be a non-blank string" : "Input should be a valid string of at most "
+                            + VerifyCommand.MAX_ARG_CHARS + " characters, without NUL", "string_type");
+                } else {
+                    argv.add(arg.asText());
+                }
+            }
+        }
+        JsonNode timeoutNode = node.get("timeout_s");
+        int timeout = VerifyCommand.DEFAULT_TIMEOUT_S;
+        if (timeoutNode != null && !timeoutNode.isNull()) {
+            if (!timeoutNode.isIntegralNumber() || !timeoutNode.canConvertToInt() || timeoutNode.asInt() < 1
+                    || timeoutNode.asInt() > VerifyCommand.MAX_TIMEOUT_S) {
+                body.issue(List.of("body", "verify", "timeout_s"), "Input should be an integer from 1 to "
+                        + VerifyCommand.MAX_TIMEOUT_S, "int_range");
+            } else {
+                timeout = timeoutNode.asInt();
+            }
+        }
+        node.fieldNames().forEachRemaining(field -> {
+            if (!field.equals("argv") && !field.equals("timeout_s")) {
+                body.issue(List.of("body", "verify", field), "Extra inputs are not permitted", "extra_forbidden");
+            }
+        });
+        return argv.size() == argvNode.size() ? new VerifyCommand(argv, timeout) : null;
+    }
+
+    /**
      * Creates an app with its first draft: an existing folder's files (adopted as they are) or the template's
      * (written into an empty folder when one is given). Also used for apps declared in the server configuration.
      */
@@ -89,17 +163,17 @@ public final class AppService {
                 : Templates.EMPTY);
         FileSet files = adopt ? existing : Templates.load(effectiveTemplate).orElseThrow();
         Instant now = Timestamps.now();
-        App app = new App(id, tenantId, name, folder == null ? null : folder.toString(), null, now);
+        App app = new App(id, tenantId, name, folder == null ? null : folder.toString(), null, now, null);
         RevisionRow draft = drafts.create(app, existing, files, adopt ? Revisions.SOURCE_FOLDER
                 : Revisions.SOURCE_TEMPLATE, now);
-        return new App(app.id(), app.tenantId(), app.name(), app.workspacePath(), draft.id(), app.createdAt());
+        return app.withDraft(draft.id());
     }
 
     public BuilderState builderState(Principal who, String appId) {
         who.require(Scopes.APPS_READ);
         App app = require(who, appId);
         RevisionRow draft = drafts.syncFromFolder(app, Timestamps.now());
-        App fresh = new App(app.id(), app.tenantId(), app.name(), app.workspacePath(), draft.id(), app.createdAt());
+        App fresh = app.withDraft(draft.id());
         return new BuilderState(fresh, Revisions.summary(draft));
     }
 
@@ -154,7 +228,7 @@ public final class AppService {
 
     private App synced(App app) {
         RevisionRow draft = drafts.syncFromFolder(app, Timestamps.now());
-        return new App(app.id(), app.tenantId(), app.name(), app.workspacePath(), draft.id(), app.createdAt());
+        return app.withDraft(draft.id());
     }
 
     /**

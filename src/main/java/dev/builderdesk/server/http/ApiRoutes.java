@@ -87,6 +87,8 @@ public final class ApiRoutes {
         r.get("/admin/apps", ctx -> Responses.json(ctx, apps.list(who(ctx))));
         r.post("/admin/apps", ctx -> Responses.json(ctx, apps.create(who(ctx), JsonBody.of(ctx, false))));
         r.get("/admin/apps/{app_id}", ctx -> Responses.json(ctx, apps.get(who(ctx), app(ctx))));
+        r.patch("/admin/apps/{app_id}", ctx -> Responses.json(ctx, apps.update(who(ctx), app(ctx),
+                JsonBody.of(ctx, false))));
         r.get("/admin/apps/{app_id}/builder/state", ctx -> Responses.json(ctx, apps.builderState(who(ctx),
                 app(ctx))));
         r.get("/admin/apps/{app_id}/files", ctx -> {

@@ -18,6 +18,8 @@ import dev.builderdesk.protocol.PauseReason;
 import dev.builderdesk.protocol.RunMetrics;
 import dev.builderdesk.protocol.RunStatus;
 import dev.builderdesk.protocol.Timestamps;
+import dev.builderdesk.protocol.VerifyCommand;
+import dev.builderdesk.protocol.VerifyResult;
 import dev.builderdesk.providers.ProviderFactory;
 import dev.builderdesk.server.ServerSettings;
 import dev.builderdesk.server.events.EventLog;
@@ -60,6 +62,7 @@ final class RunWorker {
     private final Drafts drafts;
     private final Sandboxes sandboxes;
     private final ServerSettings settings;
+    private final AttemptVerifier verifier = new AttemptVerifier();
 
     RunWorker(Store store, EventLog log, ModelService models, ProviderFactory providers, Map<String, Engine> engines,
             Revisions revisions, Drafts drafts, Sandboxes sandboxes, ServerSettings settings) {
@@ -182,13 +185,24 @@ final class RunWorker {
         List<EventPayload> closing = recorder.sawText() ? List.of()
                 : List.of(new EventPayload.AssistantDelta(FallbackText.of(finalText, row.input())));
         RunRow withChanges = current;
+        Instant agentStartedAt = startedAt;
         if (changes != null) {
-            RunMetrics m = withChanges.metrics();
-            withChanges = withChanges.withMeasurements(withChanges.usage(), new RunMetrics(m.ttftMs(), m.durationMs(),
-                    m.modelSteps(), m.toolCalls(), m.toolFailures(), m.retries(), changes.filesChanged(),
-                    changes.linesAdded(), changes.linesRemoved()));
+            withChanges = withChanges.withMeasurements(withChanges.usage(), withChanges.metrics().withChanges(changes));
         }
-        settle(withChanges, RunStatus.COMPLETED, null, null, recorder, startedAt, diagnostics, closing);
+        if (!row.autoApply()) {
+            // A comparison attempt: the app's verify command checks it in its sandbox, after its result was taken
+            // (what the command writes there, a build's output say, is not part of the attempt).
+            VerifyCommand command = store.db().read(c -> store.apps().findAnyTenant(c, row.appId()))
+                    .map(App::verify).orElse(null);
+            if (command != null) {
+                VerifyResult verified = verifier.verify(command, sandboxes.pathOf(row.id()));
+                withChanges = withChanges.withMeasurements(withChanges.usage(),
+                        withChanges.metrics().withVerify(verified));
+                // The attempt's duration is the agent's work; the check's time is a measurement of its own.
+                agentStartedAt = startedAt.plusMillis(verified.durationMs());
+            }
+        }
+        settle(withChanges, RunStatus.COMPLETED, null, null, recorder, agentStartedAt, diagnostics, closing);
     }
 
     /**
@@ -280,9 +294,7 @@ final class RunWorker {
         closing.forEach(recorder::note);
         Instant endedAt = Timestamps.now();
         RunMetrics m = recorder.metrics(Duration.between(startedAt, endedAt).toMillis());
-        RunMetrics merged = new RunMetrics(m.ttftMs(), m.durationMs(), m.modelSteps(), m.toolCalls(),
-                m.toolFailures(), m.retries(), row.metrics().filesChanged(), row.metrics().linesAdded(),
-                row.metrics().linesRemoved());
+        RunMetrics merged = m.withChanges(row.metrics()).withVerify(row.metrics().verify());
         RunRow settled = row.settled(status, error, code, endedAt).withMeasurements(recorder.usage(), merged)
                 .withPauseReason(status == RunStatus.PAUSED ? row.pauseReason() : null);
         List<EventLog.Entry> entries = new ArrayList<>(closing.stream().map(EventLog.Entry::new).toList());
@@ -321,7 +333,7 @@ final class RunWorker {
     private static RunMetrics changeMetrics(List<FileDiff> diff) {
         int added = diff.stream().mapToInt(FileDiff::linesAdded).sum();
         int removed = diff.stream().mapToInt(FileDiff::linesRemoved).sum();
-        return new RunMetrics(null, null, 0, 0, 0, 0, diff.size(), added, removed);
+        return new RunMetrics(null, null, 0, 0, 0, 0, diff.size(), added, removed, null);
     }
 
     private RunRow load(String runId) {

@@ -48,7 +48,8 @@ class VerifyCommandTest extends ServerTestBase {
         assertThat(setVerify(Map.of("argv", List.of("make"))).json().get("verify").get("timeout_s").asInt())
                 .as("the default timeout").isEqualTo(120);
 
-        for (Object bad : List.of(Map.of("argv", List.of()), Map.of("argv", "npm run build"),
+        for (Object bad : List.of(Map.of(), Map.of("timeout_s", 5), Map.of("argv", List.of()),
+                Map.of("argv", "npm run build"),
                 Map.of("argv", List.of(" ")), Map.of("argv", List.of("make", 7)), Map.of("argv", List.of("make"),
                 "timeout_s", 0), Map.of("argv", List.of("make"), "timeout_s", 3601), Map.of("argv", List.of("make"),
                 "shell", true), "make")) {

@@ -141,7 +141,8 @@ public final class AppService {
                 body.issue(List.of("body", "verify", field), "Extra inputs are not permitted", "extra_forbidden");
             }
         });
-        return argv.size() == argvNode.size() ? new VerifyCommand(argv, timeout) : null;
+        return argvNode != null && argvNode.isArray() && argv.size() == argvNode.size()
+                ? new VerifyCommand(argv, timeout) : null;
     }
 
     /**

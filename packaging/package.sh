@@ -235,7 +235,7 @@ Description: A desktop workspace for building web apps with a coding agent
  changes stream in, and compare models side by side. It embeds its own run API server and needs no network
  to start.
 CONTROL
-    dpkg-deb --root-owner-group -Zxz -z9 --threads-max=2 -b "$root" "$dist/${name}_${app_version}_$arch.deb"
+    dpkg-deb --root-owner-group -Zxz --threads-max=2 -b "$root" "$dist/${name}_${app_version}_$arch.deb"
     ;;
   macos)
     "$java_home/bin/jpackage" --type dmg "${common[@]}" --app-image "$image" --dest "$dist" \

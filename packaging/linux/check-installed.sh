@@ -32,7 +32,8 @@ trap '[ "$restore" = 1 ] && cp -p "$work/cache.aot" "$cache" 2>/dev/null; rm -rf
 # "window", also looks for a window of the .desktop file's class while the smoke test shows it. Returns the smoke
 # test's status.
 offline_smoke() {
-  unshare -n -m bash -s "$command" "$wm_class" "$work" "$1" "${2:-}" "$launch_timeout" <<'OFFLINE'
+  # A PID namespace too: whatever the launch starts ends with it (nothing of it can write after the check looks).
+  unshare -n -m -p -f --mount-proc bash -s "$command" "$wm_class" "$work" "$1" "${2:-}" "$launch_timeout" <<'OFFLINE'
 set -euo pipefail
 command=$1 wm_class=$2 work=$3 label=$4 look=$5 bound=$6
 mount --make-rprivate /
@@ -47,9 +48,15 @@ trap 'kill $xvfb 2>/dev/null || true; wait $xvfb 2>/dev/null || true' EXIT
 finder=
 if [ "$look" = window ]; then
   ( timeout 120 xdotool search --sync --class "^${wm_class//./\\.}\$" >"$work/wm-class-window" 2>/dev/null || true
-    # The window's icon (set once its images are decoded, just after the window shows).
-    sleep 1
-    xprop -id "$(head -1 "$work/wm-class-window")" _NET_WM_ICON 2>/dev/null | head -c 200 >"$work/wm-icon" || true ) &
+    # The window's icon, set once its images are decoded (just after the window shows): asked of each window of
+    # the class for up to 10 s.
+    for _ in $(seq 1 20); do
+      while read -r id; do
+        xprop -id "$id" _NET_WM_ICON 2>/dev/null | head -c 200 >"$work/wm-icon" || true
+        grep -q '^_NET_WM_ICON(CARDINAL) = ' "$work/wm-icon" && break 2
+      done <"$work/wm-class-window"
+      sleep 0.5
+    done ) &
   finder=$!
 fi
 status=0
@@ -71,6 +78,7 @@ status=0
 offline_smoke installed window || status=$?
 ended="$work/ended"
 touch "$ended"
+sleep 1   # what this check prints next (into a log another process writes) is then newer than $ended
 cat "$work/installed.json"
 [ "$status" -eq 0 ] || { echo "check-installed: the smoke test ended with status $status" >&2; \
   tail -40 "$work/installed.log" >&2; exit 1; }
@@ -86,8 +94,8 @@ echo "check-installed: the window has its icon"
 # What the launch left outside its (deleted) scratch data folder: in its private /tmp, /var/tmp and home folder, and
 # in the rest of the system (/var, where services keep their state, and /run aside; /var/lib/xkb holds the X
 # server's keymaps).
-# The launch's own processes have all ended by now: a file another process still holds open, or one that changed
-# after the launch ended (the log of whatever runs this check, say), is that process's.
+# The launch's processes have all ended with its PID namespace: a file another process still holds open, or one
+# that changed after the launch ended (the log of whatever runs this check, say), is that process's.
 held_open=$(find /proc/[0-9]*/fd -type l -lname '/*' -printf '%l\n' 2>/dev/null | sort -u || true)
 changed=$(find / -xdev \( -path /proc -o -path /sys -o -path /dev -o -path /run -o -path /var -o -path /tmp \
   -o -path "$HOME" \) -prune -o -newer "$marker" -print 2>/dev/null || true)

@@ -8,7 +8,6 @@ import dev.builderdesk.engine.opencode.OpenCodeEngine;
 import dev.builderdesk.engine.opencode.OpenCodeLauncher;
 import dev.builderdesk.providers.ModelDiscovery;
 import dev.builderdesk.providers.ProviderFactory;
-import dev.builderdesk.providers.ProviderHttp;
 import dev.builderdesk.providers.RetryPolicy;
 import dev.builderdesk.server.RunServer;
 import dev.builderdesk.server.ServerSettings;
@@ -43,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
 
@@ -91,14 +91,14 @@ public final class ServerAssembly implements AutoCloseable {
 
     private final Store store;
     private final EventLog log;
-    private final ProviderHttp http;
+    private final OkHttpClient http;
     private final RunServer server;
     private final String host;
     private final Path dataDir;
     private final Optional<ZeroConfig.Owner> owner;
     private final Optional<DataFolder> ownFolder;
 
-    private ServerAssembly(Store store, EventLog log, ProviderHttp http, RunServer server, String host, Path dataDir,
+    private ServerAssembly(Store store, EventLog log, OkHttpClient http, RunServer server, String host, Path dataDir,
             Optional<ZeroConfig.Owner> owner, Optional<DataFolder> ownFolder) {
         this.ownFolder = ownFolder;
         this.store = store;
@@ -135,10 +135,11 @@ public final class ServerAssembly implements AutoCloseable {
                 : "jdbc:sqlite:" + dataDir.resolve("builder-desk.db");
         trace("starting");
         ServerSettings settings = settings(config, dataDir);
-        ProviderHttp http = new ProviderHttp(new OkHttpClient.Builder()
+        OkHttpClient http = new OkHttpClient.Builder()
                 .socketFactory(new NoDelaySocketFactory())
                 .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofSeconds(180)));
+                .readTimeout(Duration.ofSeconds(180))
+                .build();
         trace("http client built");
         Store store = Store.open(url);
         trace("store open");
@@ -270,7 +271,13 @@ public final class ServerAssembly implements AutoCloseable {
         server.close();
         log.close();
         store.close();
-        http.close();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+        try {
+            http.dispatcher().executorService().awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         ownFolder.ifPresent(DataFolder::close);
     }
 }

@@ -20,12 +20,10 @@ import okhttp3.Response;
  * [...]}} (entries with {@code id}, or {@code name}/{@code model} as Ollama's native listing has).
  */
 public final class ModelDiscovery {
-    private final ProviderHttp http;
-    private final Duration timeout;
+    private final OkHttpClient http;
 
-    public ModelDiscovery(ProviderHttp http, Duration timeout) {
-        this.http = http;
-        this.timeout = timeout;
+    public ModelDiscovery(OkHttpClient http, Duration timeout) {
+        this.http = http.newBuilder().callTimeout(timeout).connectTimeout(timeout).readTimeout(timeout).build();
     }
 
     /** The models, in the endpoint's order. */
@@ -39,9 +37,7 @@ public final class ModelDiscovery {
         if (apiKey != null && !apiKey.isBlank()) {
             request.header("Authorization", "Bearer " + apiKey);
         }
-        OkHttpClient client = http.forUrl(base).newBuilder().callTimeout(timeout).connectTimeout(timeout)
-                .readTimeout(timeout).build();
-        try (Response response = client.newCall(request.build()).execute()) {
+        try (Response response = http.newCall(request.build()).execute()) {
             int status = response.code();
             if (status == 401 || status == 403) {
                 throw new DiscoveryException(DiscoveryException.Reason.KEY_REJECTED, status, "HTTP " + status, null);

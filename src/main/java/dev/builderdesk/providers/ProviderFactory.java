@@ -1,13 +1,14 @@
 package dev.builderdesk.providers;
 
 import dev.builderdesk.protocol.Provider;
+import okhttp3.OkHttpClient;
 
 /** Turns a provider endpoint into something that streams completions. */
 public final class ProviderFactory {
-    private final ProviderHttp http;
+    private final OkHttpClient http;
     private final long demoChunkDelayMillis;
 
-    public ProviderFactory(ProviderHttp http, long demoChunkDelayMillis) {
+    public ProviderFactory(OkHttpClient http, long demoChunkDelayMillis) {
         this.http = http;
         this.demoChunkDelayMillis = demoChunkDelayMillis;
     }
@@ -16,6 +17,6 @@ public final class ProviderFactory {
         if (Provider.DEMO.equals(endpoint.kind())) {
             return new DemoProvider(demoChunkDelayMillis);
         }
-        return new OpenAiCompatibleProvider(http.forUrl(endpoint.baseUrl()), endpoint.baseUrl(), endpoint.apiKey());
+        return new OpenAiCompatibleProvider(http, endpoint.baseUrl(), endpoint.apiKey());
     }
 }

@@ -87,19 +87,62 @@ class VerifyCommandTest extends ServerTestBase {
         assertThat(attempt("applied", true).get("metrics").get("verify").isNull()).isTrue();
     }
 
+    /** Whether a process whose command line contains {@code marker} still runs. */
+    private static boolean running(String marker) {
+        return ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().orElse("").contains(marker));
+    }
+
     @Test
-    void aCommandThatHangsIsStoppedAtItsTimeoutAndOneThatCannotStartSaysWhy() {
-        setVerify(Map.of("argv", List.of("sh", "-c", "echo started; sleep 60"), "timeout_s", 1));
+    void aCommandThatHangsIsStoppedAtItsTimeoutWithWhatItStartedAndOneThatCannotStartSaysWhy() throws Exception {
+        setVerify(Map.of("argv", List.of("sh", "-c", "echo started; sleep 60.1 & sleep 60.2"), "timeout_s", 1));
         JsonNode hung = attempt("slow", false).get("metrics").get("verify");
         assertThat(hung.get("status").asText()).isEqualTo("timed_out");
         assertThat(hung.get("exit_code").isNull()).isTrue();
         assertThat(hung.get("duration_ms").asLong()).isBetween(1_000L, 20_000L);
         assertThat(hung.get("output_tail").asText()).contains("started");
+        assertThat(running("sleep 60.1") || running("sleep 60.2")).as("what it started is stopped too").isFalse();
+
+        // A child left behind by a command that ended is stopped as well.
+        setVerify(Map.of("argv", List.of("sh", "-c", "sleep 60.3 & sleep 1; echo done")));
+        assertThat(attempt("left behind", false).get("metrics").get("verify").get("status").asText())
+                .isEqualTo("passed");
+        assertThat(running("sleep 60.3")).isFalse();
 
         setVerify(Map.of("argv", List.of("no-such-verify-program-here")));
         JsonNode missing = attempt("missing", false).get("metrics").get("verify");
         assertThat(missing.get("status").asText()).isEqualTo("not_started");
         assertThat(missing.get("output_tail").asText()).startsWith("Cannot run no-such-verify-program-here: ")
                 .doesNotContain(dir.toString());
+    }
+
+    @Test
+    void theCommandGetsTheEnvironmentABuildNeedsAndNoneOfTheServersSecrets() {
+        setVerify(Map.of("argv", List.of("env")));
+        JsonNode verify = attempt("env", false).get("metrics").get("verify");
+        assertThat(verify.get("status").asText()).isEqualTo("passed");
+        List<String> names = verify.get("output_tail").asText().lines().filter(l -> l.contains("="))
+                .map(l -> l.substring(0, l.indexOf('='))).toList();
+        assertThat(names).contains("PATH").allMatch(n -> n.matches("PATH|HOME|USER|LOGNAME|SHELL|LANG|LC_[A-Z_]+|TZ"
+                + "|TMPDIR|TERM|JAVA_HOME|PWD|SHLVL|_"), "only the allowed names (and what env itself adds)");
+    }
+
+    @Test
+    void stoppingAnAttemptWhileItVerifiesStopsTheCommandAndCancelsTheRun() throws Exception {
+        setVerify(Map.of("argv", List.of("sleep", "60.4"), "timeout_s", 600));
+        server.llm().script("model-a", Reply.toolCall("Writing.", "coding_agent_write_file",
+                "{\"path\":\"NOTE.txt\",\"content\":\"x\"}"), Reply.text("Done."));
+        String run = server.createRun(app, Map.of("input", "write", "compare_group_id", "g", "auto_apply", false,
+                "model_id", TestServer.MODEL_A)).get("run_id").asText();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!running("sleep 60.4") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(running("sleep 60.4")).as("the attempt is verifying").isTrue();
+        long asked = System.nanoTime();
+        owner.post("/admin/apps/" + app + "/coding-agent/runs/" + run + "/cancel", Map.of());
+        JsonNode cancelled = server.awaitStatus(app, run, "cancelled");
+        assertThat((System.nanoTime() - asked) / 1_000_000).isLessThan(10_000);
+        assertThat(cancelled.get("checkpoint_revision_id").isNull()).as("its result is kept").isFalse();
+        assertThat(running("sleep 60.4")).isFalse();
     }
 }

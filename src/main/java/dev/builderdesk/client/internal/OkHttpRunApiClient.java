@@ -52,7 +52,7 @@ public final class OkHttpRunApiClient implements RunApiClient {
     public OkHttpRunApiClient(HttpRuntime runtime, ServerConnection connection) {
         this.runtime = runtime;
         this.connection = connection;
-        this.http = runtime.http(connection);
+        this.http = runtime.http();
     }
 
     @Override

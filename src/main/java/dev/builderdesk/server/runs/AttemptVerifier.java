@@ -1,32 +1,39 @@
 package dev.builderdesk.server.runs;
 
 import dev.builderdesk.protocol.VerifyCommand;
+import dev.builderdesk.providers.Cancellation;
 import dev.builderdesk.protocol.VerifyResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
  * Runs an app's verify command in a comparison attempt's sandbox: the program itself, no shell, its standard input
- * closed, with the server's environment less anything that looks like a secret, stopped (with everything it
- * started) at the command's timeout. Keeps the end of what it printed.
+ * closed, with only the environment a build needs (no keys or tokens of the server's), stopped at the command's
+ * timeout or when the attempt is stopped. The processes it starts are looked for while it runs and stopped with it,
+ * also when it ends and leaves them behind. Keeps the end of what it printed.
  */
 final class AttemptVerifier {
     /** How much of the output a result keeps: the end, where a build says what failed. */
     static final int TAIL_CHARS = 4000;
-    private static final Pattern SECRET = Pattern.compile("(?i).*(KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL).*");
+    /** What a build tool needs from the environment; everything else of the server's (API keys) stays out. */
+    static final Pattern PASSED_ON = Pattern.compile("PATH|HOME|USER|LOGNAME|SHELL|LANG|LC_[A-Z_]+|TZ|TMPDIR|TERM"
+            + "|JAVA_HOME|SystemRoot|SYSTEMROOT|ComSpec|COMSPEC|PATHEXT|TEMP|TMP|USERPROFILE|APPDATA|LOCALAPPDATA");
+    private static final long POLL_MS = 200;
 
-    VerifyResult verify(VerifyCommand command, Path sandbox) {
+    /** The result, or empty when the attempt was stopped while it verified (nothing of the command is left). */
+    Optional<VerifyResult> verify(VerifyCommand command, Path sandbox, Cancellation stopped) {
         long started = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(command.argv()).directory(sandbox.toFile())
                 .redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> SECRET.matcher(name).matches());
+        builder.environment().keySet().removeIf(name -> !PASSED_ON.matcher(name).matches());
         Process process;
         try {
             process = builder.start();
@@ -34,35 +41,52 @@ final class AttemptVerifier {
             // The JDK's message names the sandbox's absolute path; the program's name and the reason are enough.
             String reason = String.valueOf(e.getMessage()).replaceFirst(" \\(in directory \"[^\"]*\"\\)", "")
                     .replaceFirst("^Cannot run program \"[^\"]*\": ", "").strip();
-            return new VerifyResult(VerifyResult.NOT_STARTED, null, millisSince(started),
-                    "Cannot run " + command.argv().get(0) + ": " + reason);
+            return Optional.of(new VerifyResult(VerifyResult.NOT_STARTED, null, millisSince(started),
+                    "Cannot run " + command.argv().get(0) + ": " + reason));
         }
         Tail tail = new Tail();
         Thread reader = Thread.ofVirtual().name("verify-output").start(() -> tail.readAll(process.getInputStream()));
+        Set<ProcessHandle> children = new HashSet<>();
+        long deadline = started + command.timeoutS() * 1_000_000_000L;
+        boolean ended = false;
+        boolean cancelled = false;
         try {
             process.getOutputStream().close();
-            boolean ended = process.waitFor(command.timeoutS(), TimeUnit.SECONDS);
-            if (!ended) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
+            while (!(ended = process.waitFor(POLL_MS, TimeUnit.MILLISECONDS))) {
+                process.descendants().forEach(children::add);
+                if (stopped.isCancelled()) {
+                    cancelled = true;
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    break;
+                }
             }
-            reader.join(2_000);
-            long ms = millisSince(started);
-            if (!ended) {
-                return new VerifyResult(VerifyResult.TIMED_OUT, null, ms, tail.text());
-            }
-            int exit = process.exitValue();
-            return new VerifyResult(exit == 0 ? VerifyResult.PASSED : VerifyResult.FAILED, exit, ms, tail.text());
         } catch (IOException e) {
-            process.destroyForcibly();
-            return new VerifyResult(VerifyResult.FAILED, null, millisSince(started), tail.text());
+            // Its standard input could not be closed: it runs on, and is stopped like any other.
         } catch (InterruptedException e) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            cancelled = true;
             Thread.currentThread().interrupt();
-            return new VerifyResult(VerifyResult.TIMED_OUT, null, millisSince(started), tail.text());
+        } finally {
+            process.descendants().forEach(children::add);
+            children.forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
         }
+        try {
+            reader.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long ms = millisSince(started);
+        if (cancelled) {
+            return Optional.empty();
+        }
+        if (!ended) {
+            return Optional.of(new VerifyResult(VerifyResult.TIMED_OUT, null, ms, tail.text()));
+        }
+        int exit = process.exitValue();
+        return Optional.of(new VerifyResult(exit == 0 ? VerifyResult.PASSED : VerifyResult.FAILED, exit, ms,
+                tail.text()));
     }
 
     private static long millisSince(long nanos) {

@@ -116,8 +116,8 @@ final class RunWorker {
         if (committed.isPresent()) {
             // Its result was committed before the last stop: every step is done, applying and settling remain.
             FileSet base = store.db().read(c -> revisions.load(c, row.baseRevisionId()));
-            complete(row, base, committed, loadState(row.id()).map(ConversationState::lastText).orElse(""),
-                    recorder, startedAt);
+            complete(handle, row, base, committed,
+                    loadState(row.id()).map(ConversationState::lastText).orElse(""), recorder, startedAt);
             return;
         }
         Engine engine = engines.get(row.engine());
@@ -148,8 +148,8 @@ final class RunWorker {
                 (state, closing) -> commitStep(row.id(), state, closing, recorder));
         EngineOutcome outcome = engine.run(run);
         switch (outcome) {
-            case EngineOutcome.Completed done -> complete(load(row.id()), base, Optional.empty(), done.finalText(),
-                    recorder, startedAt);
+            case EngineOutcome.Completed done -> complete(handle, load(row.id()), base, Optional.empty(),
+                    done.finalText(), recorder, startedAt);
             case EngineOutcome.BudgetReached budget -> settle(load(row.id()).withPauseReason(
                     PauseReason.STEP_BUDGET.wire()), RunStatus.PAUSED, null, null, recorder, startedAt, List.of());
             case EngineOutcome.Stopped stopped -> settleStopped(handle, load(row.id()), recorder, startedAt);
@@ -166,8 +166,8 @@ final class RunWorker {
      * Records the result (once: a result committed before a crash is taken as it is), applies it, and settles the
      * run completed. A folder that cannot be written leaves the result as a checkpoint with a warning.
      */
-    private void complete(RunRow row, FileSet base, Optional<Checkpoint> committed, String finalText,
-            RunRecorder recorder, Instant startedAt) throws IOException {
+    private void complete(RunHandle handle, RunRow row, FileSet base, Optional<Checkpoint> committed,
+            String finalText, RunRecorder recorder, Instant startedAt) throws IOException {
         Optional<Result> result = committed.isPresent() ? Optional.of(loadResult(row, committed.get()))
                 : commitResult(row, base, recorder);
         RunRow current = row;
@@ -185,7 +185,6 @@ final class RunWorker {
         List<EventPayload> closing = recorder.sawText() ? List.of()
                 : List.of(new EventPayload.AssistantDelta(FallbackText.of(finalText, row.input())));
         RunRow withChanges = current;
-        Instant agentStartedAt = startedAt;
         if (changes != null) {
             withChanges = withChanges.withMeasurements(withChanges.usage(), withChanges.metrics().withChanges(changes));
         }
@@ -195,14 +194,20 @@ final class RunWorker {
             VerifyCommand command = store.db().read(c -> store.apps().findAnyTenant(c, row.appId()))
                     .map(App::verify).orElse(null);
             if (command != null) {
-                VerifyResult verified = verifier.verify(command, sandboxes.pathOf(row.id()));
+                Optional<VerifyResult> verified = sandboxes.exists(row.id())
+                        ? verifier.verify(command, sandboxes.pathOf(row.id()), handle.cancellation)
+                        : Optional.of(new VerifyResult(VerifyResult.NOT_STARTED, null, 0,
+                                "The attempt's sandbox is gone (the server stopped after its result was saved)."));
+                if (verified.isEmpty()) {
+                    // Stopped while it verified: cancelled, or paused by a shutdown (resuming verifies again).
+                    settleStopped(handle, load(row.id()), recorder, startedAt);
+                    return;
+                }
                 withChanges = withChanges.withMeasurements(withChanges.usage(),
-                        withChanges.metrics().withVerify(verified));
-                // The attempt's duration is the agent's work; the check's time is a measurement of its own.
-                agentStartedAt = startedAt.plusMillis(verified.durationMs());
+                        withChanges.metrics().withVerify(verified.get()));
             }
         }
-        settle(withChanges, RunStatus.COMPLETED, null, null, recorder, agentStartedAt, diagnostics, closing);
+        settle(withChanges, RunStatus.COMPLETED, null, null, recorder, startedAt, diagnostics, closing);
     }
 
     /**

@@ -72,9 +72,11 @@ if [ "$os" = windows ]; then path_separator=';'; else path_separator=':'; fi
 # (JavaFX's jars carry its native libraries as resources: they go to the runtime's own folder just below, not into
 # the modules image a second time.)
 if [ "$os" = linux ]; then
-  # java.desktop is in the runtime because javafx.base needs java.beans; nothing of AWT runs here (JavaFX draws with
-  # its own toolkit and fonts, and ArchitectureTest keeps our code off AWT, Swing, ImageIO and javax.sound): its
-  # native libraries are not shipped. The JDK's libraries lose their symbol tables (hs_err names fewer frames).
+  # java.desktop is in the runtime because javafx.base and javafx.graphics require it; nothing of AWT runs here
+  # (JavaFX draws with its own toolkit and fonts, and ArchitectureTest keeps our code off AWT, Swing, ImageIO and
+  # javax.sound): its native libraries are not shipped. A library still linking one of them fails the .deb step
+  # below (its Depends are read from what the libraries link). The JDK's libraries lose their symbol tables
+  # (hs_err names fewer frames).
   (cd "$work/runtime/lib" && rm -f libawt.so libawt_xawt.so libawt_headless.so libjawt.so libfontmanager.so libfreetype.so \
     libmlib_image.so liblcms.so libsplashscreen.so libjavajpeg.so libjsound.so)
   find "$work/runtime" -name '*.so' -type f -exec strip --strip-unneeded {} +

@@ -221,7 +221,12 @@ public final class DesktopApp extends Application {
         store = preparation.store();
         // Decoded off the JavaFX thread; the window manager shows them in the title bar, task switcher and dock.
         CompletableFuture.supplyAsync(DesktopApp::windowIcons, io)
-                .thenAcceptAsync(icons -> stage.getIcons().setAll(icons), Platform::runLater);
+                .thenAcceptAsync(icons -> stage.getIcons().setAll(icons), Platform::runLater)
+                .exceptionally(failure -> {
+                    System.getLogger(DesktopApp.class.getName()).log(System.Logger.Level.WARNING,
+                            "The window's icon was not set", failure);
+                    return null;
+                });
         preparation.embedded().thenAccept(started -> {
             if (started != null && smoke != null) {
                 smoke.serverReady();

@@ -19,6 +19,7 @@ import org.sqlite.SQLiteDataSource;
  * many concurrent runs in the microseconds.
  */
 public final class Database implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Database.class.getName());
     private final HikariDataSource pool;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final boolean sqlite;
@@ -74,7 +75,7 @@ public final class Database implements AutoCloseable {
                     .load()
                     .migrate();
             long migrated = System.nanoTime();
-            System.getLogger(Database.class.getName()).log(System.Logger.Level.DEBUG, () -> "database open: pool "
+            LOG.log(System.Logger.Level.DEBUG, () -> "database open: pool "
                     + (pooled - started) / 1_000_000 + " ms, schema " + (migrated - pooled) / 1_000_000 + " ms");
         } catch (RuntimeException e) {
             pool.close();

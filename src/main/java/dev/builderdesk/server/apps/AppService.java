@@ -1,7 +1,5 @@
 package dev.builderdesk.server.apps;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.builderdesk.protocol.App;
 import dev.builderdesk.protocol.BuilderState;
 import dev.builderdesk.protocol.ErrorCodes;
@@ -26,7 +24,6 @@ import dev.builderdesk.workspace.Templates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -81,68 +78,25 @@ public final class AppService {
      */
     public App update(Principal who, String appId, JsonBody body) {
         who.require(Scopes.APPS_WRITE);
+        require(who, appId);
         body.rejectUnknown(Set.of("name", "verify"));
         String name = body.optionalString("name");
         boolean verifyGiven = body.has("verify");
-        VerifyCommand verify = verifyGiven ? verifyCommand(body) : null;
+        VerifyCommand verify = verifyGiven ? VerifyCommandBody.parse(body) : null;
         body.finish();
         if (name != null && name.isBlank()) {
             throw ApiError.badRequest("name must not be blank");
         }
-        App app = require(who, appId);
-        App updated = new App(app.id(), app.tenantId(), name == null ? app.name() : name.strip(),
-                app.workspacePath(), app.currentDraftRevisionId(), app.createdAt(),
-                verifyGiven ? verify : app.verify());
-        store.db().write(c -> {
+        // Read and written in one transaction: two changes at once both take effect.
+        return store.db().write(c -> {
+            App app = store.apps().find(c, who.tenantId(), appId)
+                    .orElseThrow(() -> ApiError.notFound("Published app not found"));
+            App updated = new App(app.id(), app.tenantId(), name == null ? app.name() : name.strip(),
+                    app.workspacePath(), app.currentDraftRevisionId(), app.createdAt(),
+                    verifyGiven ? verify : app.verify());
             store.apps().update(c, updated);
-            return null;
+            return updated;
         });
-        return updated;
-    }
-
-    /** The body's {@code verify} (null when it is null or invalid; the issues are recorded in {@code body}). */
-    private static VerifyCommand verifyCommand(JsonBody body) {
-        ObjectNode node = body.optionalObject("verify");
-        if (node == null) {
-            return null;
-        }
-        JsonNode argvNode = node.get("argv");
-        List<String> argv = new ArrayList<>();
-        if (argvNode == null || !argvNode.isArray() || argvNode.isEmpty()
-                || argvNode.size() > VerifyCommand.MAX_ARGS) {
-            body.issue(List.of("body", "verify", "argv"), "Input should be a list of 1 to " + VerifyCommand.MAX_ARGS
-                    + " strings: the program, then its arguments", "list_type");
-        } else {
-            for (int i = 0; i < argvNode.size(); i++) {
-                JsonNode arg = argvNode.get(i);
-                if (!arg.isTextual() || arg.asText().length() > VerifyCommand.MAX_ARG_CHARS
-                        || arg.asText().indexOf('\0') >= 0 || (i == 0 && arg.asText().isBlank())) {
-                    body.issue(List.of("body", "verify", "argv", i), i == 0
-                            ? "The program must be a non-blank string" : "Input should be a valid string of at most "
-                            + VerifyCommand.MAX_ARG_CHARS + " characters, without NUL", "string_type");
-                } else {
-                    argv.add(arg.asText());
-                }
-            }
-        }
-        JsonNode timeoutNode = node.get("timeout_s");
-        int timeout = VerifyCommand.DEFAULT_TIMEOUT_S;
-        if (timeoutNode != null && !timeoutNode.isNull()) {
-            if (!timeoutNode.isIntegralNumber() || !timeoutNode.canConvertToInt() || timeoutNode.asInt() < 1
-                    || timeoutNode.asInt() > VerifyCommand.MAX_TIMEOUT_S) {
-                body.issue(List.of("body", "verify", "timeout_s"), "Input should be an integer from 1 to "
-                        + VerifyCommand.MAX_TIMEOUT_S, "int_range");
-            } else {
-                timeout = timeoutNode.asInt();
-            }
-        }
-        node.fieldNames().forEachRemaining(field -> {
-            if (!field.equals("argv") && !field.equals("timeout_s")) {
-                body.issue(List.of("body", "verify", field), "Extra inputs are not permitted", "extra_forbidden");
-            }
-        });
-        return argvNode != null && argvNode.isArray() && argv.size() == argvNode.size()
-                ? new VerifyCommand(argv, timeout) : null;
     }
 
     /**

@@ -21,6 +21,7 @@ import dev.builderdesk.protocol.RestoreResult;
 import dev.builderdesk.protocol.RevisionDiff;
 import dev.builderdesk.protocol.Run;
 import dev.builderdesk.protocol.Verdict;
+import dev.builderdesk.protocol.VerifyCommand;
 import java.util.List;
 import java.util.Map;
 
@@ -76,6 +77,13 @@ public interface RunApiClient {
     App createApp(CreateAppRequest request);
 
     App getApp(String appId);
+
+    /**
+     * {@code PATCH /admin/apps/{id}} {@code {"verify": …}} (ours): the command that checks each comparison attempt
+     * in its sandbox; null removes it. A command the server refuses (a blank program, a timeout out of 1…3600 s)
+     * fails with a 422 {@link ClientException}.
+     */
+    App setVerifyCommand(String appId, VerifyCommand command);
 
     BuilderState builderState(String appId);
 

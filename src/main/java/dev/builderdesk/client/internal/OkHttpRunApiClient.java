@@ -30,7 +30,9 @@ import dev.builderdesk.protocol.RestoreResult;
 import dev.builderdesk.protocol.RevisionDiff;
 import dev.builderdesk.protocol.Run;
 import dev.builderdesk.protocol.Verdict;
+import dev.builderdesk.protocol.VerifyCommand;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,6 +141,12 @@ public final class OkHttpRunApiClient implements RunApiClient {
     @Override
     public App getApp(String appId) {
         return call("GET", "/admin/apps/" + appId, null, Map.of(), type(App.class));
+    }
+
+    @Override
+    public App setVerifyCommand(String appId, VerifyCommand command) {
+        return call("PATCH", "/admin/apps/" + appId, Collections.singletonMap("verify", command), Map.of(),
+                type(App.class));
     }
 
     @Override

@@ -10,23 +10,18 @@ import java.util.Set;
  * <p>A word is the command when it comes first on a line or after {@code | ; & && || ( $(} or a keyword such
  * as {@code then}; that is enough for the pipelines and scripts an answer shows.
  */
-final class BashLexer {
+final class BashLexer extends Lexer {
     private static final Set<String> KEYWORDS = Set.of(
             "if", "then", "else", "elif", "fi", "for", "while", "until", "do", "done", "case", "esac", "in",
             "function", "select", "return", "export", "local", "readonly", "declare", "unset", "time");
 
-    private final String s;
-    private final int n;
-    private final SpanSink out;
-    private int i;
     private boolean command = true;
 
     BashLexer(String code, SpanSink out) {
-        this.s = code;
-        this.n = code.length();
-        this.out = out;
+        super(code, out);
     }
 
+    @Override
     void run() {
         boolean lineStart = true;
         while (i < n) {

@@ -9,21 +9,16 @@ package dev.builderdesk.ui.code;
  * {@code {} makes it a rule, {@code ;} or {@code }} a declaration. That also handles rules nested in
  * {@code @media} without tracking the grammar. Each character is looked at by at most two scans.
  */
-final class CssLexer {
-    private final String s;
-    private final int n;
-    private final SpanSink out;
-    private int i;
+final class CssLexer extends Lexer {
     /** The rule-or-declaration decision of {@link #ruleAhead()} holds up to this index, so no text is rescanned. */
     private int decidedUntil = -1;
     private boolean decidedRule;
 
     CssLexer(String code, SpanSink out) {
-        this.s = code;
-        this.n = code.length();
-        this.out = out;
+        super(code, out);
     }
 
+    @Override
     void run() {
         while (i < n) {
             char c = s.charAt(i);

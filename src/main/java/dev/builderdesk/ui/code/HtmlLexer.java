@@ -6,18 +6,12 @@ import java.util.Locale;
  * HTML (and SVG or XML): comments, doctype and processing instructions as meta, tags, attributes and their
  * values, entities; the insides of {@code <script>} and {@code <style>} are handed to the script and CSS lexers.
  */
-final class HtmlLexer {
-    private final String s;
-    private final int n;
-    private final SpanSink out;
-    private int i;
-
+final class HtmlLexer extends Lexer {
     HtmlLexer(String code, SpanSink out) {
-        this.s = code;
-        this.n = code.length();
-        this.out = out;
+        super(code, out);
     }
 
+    @Override
     void run() {
         while (i < n) {
             char c = s.charAt(i);

@@ -4,17 +4,12 @@ package dev.builderdesk.ui.code;
  * JSON (and JSON with comments): keys as properties, string values as strings, numbers, {@code true},
  * {@code false} and {@code null} as keywords, punctuation. A string is a key when a ':' follows it.
  */
-final class JsonLexer {
-    private final String s;
-    private final int n;
-    private final SpanSink out;
-
+final class JsonLexer extends Lexer {
     JsonLexer(String code, SpanSink out) {
-        this.s = code;
-        this.n = code.length();
-        this.out = out;
+        super(code, out);
     }
 
+    @Override
     void run() {
         int i = 0;
         while (i < n) {

@@ -4,17 +4,12 @@ package dev.builderdesk.ui.code;
  * Markdown source (a README shown as a file, not rendered): headings, fence lines, list and quote markers,
  * emphasis markers, inline code and link targets.
  */
-final class MarkdownLexer {
-    private final String s;
-    private final int n;
-    private final SpanSink out;
-
+final class MarkdownLexer extends Lexer {
     MarkdownLexer(String code, SpanSink out) {
-        this.s = code;
-        this.n = code.length();
-        this.out = out;
+        super(code, out);
     }
 
+    @Override
     void run() {
         int i = 0;
         boolean fenced = false;

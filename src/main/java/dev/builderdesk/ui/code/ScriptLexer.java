@@ -11,7 +11,7 @@ import java.util.Set;
  * ended a value ({@code a < b} and {@code a / b} versus {@code return <p>} and {@code x = /re/}), the same rule
  * editors use. Nested templates and JSX recurse, so depth is capped: beyond it the text stays plain.
  */
-final class ScriptLexer {
+final class ScriptLexer extends Lexer {
     private static final int MAX_DEPTH = 48;
     /** Longest regular expression literal looked for, so a line of stray slashes stays linear. */
     private static final int MAX_REGEX = 400;
@@ -28,22 +28,17 @@ final class ScriptLexer {
     /** Keywords after which a value ends, so {@code <} and {@code /} are operators. */
     private static final Set<String> VALUE_WORDS = Set.of("this", "super", "null", "true", "false", "undefined");
 
-    private final String s;
-    private final int n;
-    private final SpanSink out;
     private final boolean jsx;
     private final boolean ts;
-    private int i;
     private int depth;
 
     ScriptLexer(String code, SpanSink out, boolean jsx, boolean ts) {
-        this.s = code;
-        this.n = code.length();
-        this.out = out;
+        super(code, out);
         this.jsx = jsx;
         this.ts = ts;
     }
 
+    @Override
     void run() {
         code(false);
     }

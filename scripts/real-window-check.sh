@@ -29,7 +29,12 @@ if [ "$screen_w" -ge 1280 ] && [ "$screen_h" -ge 800 ] && { [ "$w" -lt 1100 ] ||
   echo "window opened at ${w}x${h}, expected at least 1100x720" >&2; exit 1
 fi
 win=$(xdotool search --onlyvisible --name "Builder Desk" | head -1)
-if [ "${FILL:-0}" = 1 ]; then "$desktop" size "$screen_w" "$screen_h"; fi
+if [ "${FILL:-0}" = 1 ]; then
+  # The screen less the frame openbox draws (its title bar and borders), so the whole window stays on the screen.
+  read -r left right top bottom < <(xprop -id "$win" _NET_FRAME_EXTENTS | sed -n 's/.*= *//p' | tr -d ',')
+  "$desktop" size $((screen_w - ${left:-0} - ${right:-0})) $((screen_h - ${top:-0} - ${bottom:-0}))
+  xdotool windowmove "$win" 0 0
+fi
 sleep 4
 "$desktop" shot "$out/$geometry-$theme-1-opened.png"
 
@@ -42,9 +47,10 @@ xdotool type --delay 15 'Add a counter component'
 xdotool key Return
 sleep 6
 "$desktop" shot "$out/$geometry-$theme-2-answer.png"
-# A little up (two wheel notches), so a small window shows the code block's first lines too.
+# Up by eight wheel notches, so a small window shows the code blocks above the end of the answer too.
 xdotool mousemove --window "$win" $((WIDTH / 2)) $((HEIGHT / 2))
-xdotool click 4; sleep 0.2; xdotool click 4; sleep 1
+for _ in $(seq 1 8); do xdotool click 4; sleep 0.1; done
+sleep 1
 "$desktop" shot "$out/$geometry-$theme-2b-answer-up.png"
 
 # Reopen the thread as a relaunch does: quit with Ctrl+Q, start again on the same data folder.
@@ -58,9 +64,9 @@ win=$(xdotool search --onlyvisible --name "Builder Desk" | head -1)
 sleep 5
 eval "$(xdotool getwindowgeometry --shell "$win")"
 "$desktop" shot "$out/$geometry-$theme-4-reopened.png"
-# Scroll the reopened thread up to its tool cards and failure row.
+# Scroll the reopened thread up to its tool cards and failure row (the run's tool calls come before its answer).
 xdotool mousemove --window "$win" $((WIDTH / 2)) $((HEIGHT / 2))
-for _ in $(seq 1 6); do xdotool click 4; sleep 0.1; done
+for _ in $(seq 1 40); do xdotool click 4; sleep 0.05; done
 sleep 1
 "$desktop" shot "$out/$geometry-$theme-5-reopened-tools.png"
 # A new thread (Ctrl+N) empties the timeline.

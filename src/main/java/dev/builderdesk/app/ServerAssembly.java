@@ -181,7 +181,8 @@ public final class ServerAssembly implements AutoCloseable {
             trace("zero config applied");
             ApiRoutes routes = new ApiRoutes(settings.version(), models, providers, apps, runs.runs(),
                     new CheckpointService(store, apps, revisions, drafts), new ChatSessionService(store, apps),
-                    new CompareService(store, apps), new StreamRoute(runs.runs(), log, settings.heartbeat()));
+                    new CompareService(store, apps, runs.runs()),
+                    new StreamRoute(runs.runs(), log, settings.heartbeat()));
             String host = options.host() != null ? options.host()
                     : config.server() != null && config.server().host() != null ? config.server().host() : "127.0.0.1";
             int port = options.port() != null ? options.port()

@@ -6,6 +6,7 @@ import dev.builderdesk.protocol.ChatSession;
 import dev.builderdesk.protocol.ChatSessionDetail;
 import dev.builderdesk.protocol.Checkpoint;
 import dev.builderdesk.protocol.CompareGroup;
+import dev.builderdesk.protocol.CreateComparisonRequest;
 import dev.builderdesk.protocol.CreateAppRequest;
 import dev.builderdesk.protocol.CreateRunRequest;
 import dev.builderdesk.protocol.FileContent;
@@ -131,6 +132,12 @@ public interface RunApiClient {
      * with a queued, running or paused run is a 409 {@code CHAT_SESSION_BUSY} ({@link Errors.ConflictException}).
      */
     ChatSession deleteChatSession(String appId, String sessionId);
+
+    /**
+     * {@code POST /compare-groups} (ours): creates a comparison's attempts in one request, all checked before any
+     * starts; the group's runs come back in letter order, named by nothing but their letter while it is blind.
+     */
+    CompareGroup createComparison(String appId, CreateComparisonRequest request);
 
     List<CompareGroup> compareGroups(String appId, int limit);
 

@@ -3,7 +3,8 @@ package dev.builderdesk.protocol;
 /**
  * Measurements of one run, used by the inspector and by comparisons. Times are milliseconds; {@code ttftMs} and
  * {@code durationMs} are null until known; {@code verify} is the app's verify command's result on a comparison
- * attempt (ours), else null.
+ * attempt (ours), else null; {@code sandboxPrepMs} is how long the run's sandbox took to materialise from its base
+ * revision when the run was created (ours), null when it was not prepared then.
  */
 public record RunMetrics(
         Long ttftMs,
@@ -15,20 +16,27 @@ public record RunMetrics(
         int filesChanged,
         int linesAdded,
         int linesRemoved,
-        VerifyResult verify) {
+        VerifyResult verify,
+        Long sandboxPrepMs) {
 
     /** A run that has not started. */
-    public static final RunMetrics EMPTY = new RunMetrics(null, null, 0, 0, 0, 0, 0, 0, 0, null);
+    public static final RunMetrics EMPTY = new RunMetrics(null, null, 0, 0, 0, 0, 0, 0, 0, null, null);
 
     /** The same measurements with the files changed and the lines added and removed of {@code changes}. */
     public RunMetrics withChanges(RunMetrics changes) {
         return new RunMetrics(ttftMs, durationMs, modelSteps, toolCalls, toolFailures, retries, changes.filesChanged,
-                changes.linesAdded, changes.linesRemoved, verify);
+                changes.linesAdded, changes.linesRemoved, verify, sandboxPrepMs);
     }
 
     /** The same measurements with the verify command's result. */
     public RunMetrics withVerify(VerifyResult result) {
         return new RunMetrics(ttftMs, durationMs, modelSteps, toolCalls, toolFailures, retries, filesChanged,
-                linesAdded, linesRemoved, result);
+                linesAdded, linesRemoved, result, sandboxPrepMs);
+    }
+
+    /** The same measurements with the sandbox preparation time. */
+    public RunMetrics withSandboxPrep(long ms) {
+        return new RunMetrics(ttftMs, durationMs, modelSteps, toolCalls, toolFailures, retries, filesChanged,
+                linesAdded, linesRemoved, verify, ms);
     }
 }

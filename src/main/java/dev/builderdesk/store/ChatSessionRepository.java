@@ -25,7 +25,12 @@ public final class ChatSessionRepository {
     }
 
     public List<ChatSession> list(Connection c, String appId, int limit) throws SQLException {
-        return Sql.query(c, "SELECT " + COLUMNS + " FROM chat_sessions WHERE app_id = ?"
+        // The thread of an attempt of a comparison created in one request (POST /compare-groups) is listed once it
+        // has a run of its own ("Continue with this model"); run-by-run comparisons list theirs, as the contract does.
+        return Sql.query(c, "SELECT " + COLUMNS + " FROM chat_sessions s WHERE app_id = ?"
+                + " AND (NOT EXISTS (SELECT 1 FROM runs r JOIN compare_groups g ON g.app_id = r.app_id"
+                + " AND g.id = r.compare_group_id WHERE r.chat_session_id = s.id AND g.labels_json IS NOT NULL)"
+                + " OR EXISTS (SELECT 1 FROM runs r WHERE r.chat_session_id = s.id AND r.compare_group_id IS NULL))"
                 + " ORDER BY last_message_at DESC, id DESC LIMIT ?", ChatSessionRepository::map, appId, limit);
     }
 

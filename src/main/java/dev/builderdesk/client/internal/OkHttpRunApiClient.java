@@ -13,6 +13,7 @@ import dev.builderdesk.protocol.ChatSession;
 import dev.builderdesk.protocol.ChatSessionDetail;
 import dev.builderdesk.protocol.Checkpoint;
 import dev.builderdesk.protocol.CompareGroup;
+import dev.builderdesk.protocol.CreateComparisonRequest;
 import dev.builderdesk.protocol.CreateAppRequest;
 import dev.builderdesk.protocol.CreateRunRequest;
 import dev.builderdesk.protocol.FileContent;
@@ -241,6 +242,11 @@ public final class OkHttpRunApiClient implements RunApiClient {
     @Override
     public ChatSession deleteChatSession(String appId, String sessionId) {
         return call("DELETE", agent(appId) + "/chat-sessions/" + sessionId, null, Map.of(), type(ChatSession.class));
+    }
+
+    @Override
+    public CompareGroup createComparison(String appId, CreateComparisonRequest request) {
+        return call("POST", agent(appId) + "/compare-groups", request, Map.of(), type(CompareGroup.class));
     }
 
     @Override

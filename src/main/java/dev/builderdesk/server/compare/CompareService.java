@@ -14,20 +14,145 @@ import dev.builderdesk.server.runs.RunViews;
 import dev.builderdesk.store.CompareGroupRepository.GroupRow;
 import dev.builderdesk.store.RunRow;
 import dev.builderdesk.store.Store;
+import dev.builderdesk.protocol.Run;
+import dev.builderdesk.protocol.Timestamps;
+import dev.builderdesk.server.runs.BlindMask;
+import dev.builderdesk.server.runs.RunService;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Comparisons: the runs created with one {@code compare_group_id}, and the user's verdict on them. */
+/**
+ * Comparisons: the runs created with one {@code compare_group_id}, and the user's verdict on them. A comparison
+ * created here in one request has lettered attempts created in a shuffled order and, when blind, hides its models
+ * everywhere until the verdict is saved ({@link BlindMask}).
+ */
 public final class CompareService {
+    /** A comparison has at least two attempts and at most six (the window's columns). */
+    public static final int MIN_ATTEMPTS = 2;
+    public static final int MAX_ATTEMPTS = 6;
+    private static final String LETTERS = "ABCDEF";
+
     private final Store store;
     private final AppService apps;
+    private final RunService runs;
+    private final RandomGenerator shuffle;
 
-    public CompareService(Store store, AppService apps) {
+    public CompareService(Store store, AppService apps, RunService runs) {
+        this(store, apps, runs, new SecureRandom());
+    }
+
+    CompareService(Store store, AppService apps, RunService runs, RandomGenerator shuffle) {
         this.store = store;
         this.apps = apps;
+        this.runs = runs;
+        this.shuffle = shuffle;
+    }
+
+    /**
+     * {@code POST .../compare-groups} {@code {input, attempts:[{model_id?, engine?}] (2–6), blind?,
+     * base_revision_id?}}: every attempt is checked before any run exists; the letters are dealt in a shuffled
+     * order and the runs created in another, so neither the letter nor the creation order tells the model.
+     */
+    public CompareGroup create(Principal who, String appId, JsonBody body) {
+        who.require(Scopes.APPS_WRITE);
+        String input = body.requiredString("input");
+        List<JsonNode> rawAttempts = body.optionalArray("attempts");
+        Boolean blind = body.optionalBool("blind");
+        String base = body.optionalUuid("base_revision_id");
+        body.rejectUnknown(Set.of("input", "attempts", "blind", "base_revision_id"));
+        List<RunService.Attempt> attempts = new ArrayList<>();
+        if (rawAttempts == null) {
+            body.issue(List.of("body", "attempts"), "Field required", "missing");
+        } else if (rawAttempts.size() < MIN_ATTEMPTS || rawAttempts.size() > MAX_ATTEMPTS) {
+            body.issue(List.of("body", "attempts"), "A comparison has " + MIN_ATTEMPTS + " to " + MAX_ATTEMPTS
+                    + " attempts", "list_length");
+        } else {
+            for (int i = 0; i < rawAttempts.size(); i++) {
+                RunService.Attempt a = readAttempt(body, i, rawAttempts.get(i));
+                if (a != null) {
+                    attempts.add(a);
+                }
+            }
+        }
+        body.finish();
+        if (input == null || input.isBlank()) {
+            throw ApiError.badRequest("input is required");
+        }
+        App app = apps.require(who, appId);
+
+        List<Integer> letters = shuffled(attempts.size());
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (int i = 0; i < attempts.size(); i++) {
+            labels.put(attempts.get(i).runId(), String.valueOf(LETTERS.charAt(letters.get(i))));
+        }
+        List<RunService.Attempt> creationOrder = new ArrayList<>(attempts);
+        Collections.shuffle(creationOrder, Random.from(shuffle));
+        String groupId = UUID.randomUUID().toString();
+        GroupRow group = new GroupRow(groupId, input.strip(), Timestamps.now(), null, Boolean.TRUE.equals(blind),
+                labels);
+        runs.createAttempts(app, input, base, groupId, creationOrder, () -> store.db().write(c -> {
+            store.compareGroups().insert(c, app.id(), group);
+            return null;
+        }));
+        return get(who, appId, groupId);
+    }
+
+    private static RunService.Attempt readAttempt(JsonBody body, int index, JsonNode item) {
+        if (!item.isObject()) {
+            body.issue(List.of("body", "attempts", index), "Input should be a valid dictionary", "dict_type");
+            return null;
+        }
+        JsonNode model = item.get("model_id");
+        JsonNode engine = item.get("engine");
+        String modelId = null;
+        if (model != null && !model.isNull()) {
+            if (!model.isTextual() || !isUuid(model.asText())) {
+                body.issue(List.of("body", "attempts", index, "model_id"), "Input should be a valid UUID",
+                        "uuid_parsing");
+                return null;
+            }
+            modelId = model.asText();
+        }
+        String engineName = null;
+        if (engine != null && !engine.isNull()) {
+            if (!engine.isTextual() || !List.of(RunService.NATIVE, RunService.OPENCODE).contains(engine.asText())) {
+                body.issue(List.of("body", "attempts", index, "engine"), "Input should be 'native' or 'opencode'",
+                        "literal_error");
+                return null;
+            }
+            engineName = engine.asText();
+        }
+        return new RunService.Attempt(UUID.randomUUID().toString(), modelId, engineName);
+    }
+
+    private static boolean isUuid(String text) {
+        try {
+            return UUID.fromString(text).toString().equalsIgnoreCase(text);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private List<Integer> shuffled(int n) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, Random.from(shuffle));
+        return order;
     }
 
     public List<CompareGroup> list(Principal who, String appId, int limit) {
@@ -37,7 +162,7 @@ public final class CompareService {
             List<GroupRow> rows = store.compareGroups().list(c, app.id(), limit);
             List<CompareGroup> groups = new java.util.ArrayList<>();
             for (GroupRow g : rows) {
-                groups.add(view(g, store.runs().inCompareGroup(c, app.id(), g.id())));
+                groups.add(view(c, g, store.runs().inCompareGroup(c, app.id(), g.id())));
             }
             return groups;
         });
@@ -49,7 +174,7 @@ public final class CompareService {
         return store.db().read(c -> {
             GroupRow g = store.compareGroups().find(c, app.id(), groupId)
                     .orElseThrow(() -> ApiError.notFound("Compare group not found"));
-            return view(g, store.runs().inCompareGroup(c, app.id(), g.id()));
+            return view(c, g, store.runs().inCompareGroup(c, app.id(), g.id()));
         });
     }
 
@@ -59,6 +184,11 @@ public final class CompareService {
         ObjectNode ratingsNode = body.optionalObject("ratings");
         String notes = body.optionalString("notes");
         Boolean blind = body.optionalBool("blind");
+        String outcome = body.optionalString("outcome");
+        body.rejectUnknown(Set.of("winner_run_id", "ratings", "notes", "blind", "outcome"));
+        if (outcome != null && !List.of(Verdict.WINNER, Verdict.TIE, Verdict.ALL_BAD).contains(outcome)) {
+            body.issue(List.of("body", "outcome"), "Input should be 'winner', 'tie' or 'all_bad'", "literal_error");
+        }
         Map<String, Integer> ratings = new LinkedHashMap<>();
         if (ratingsNode != null) {
             ratingsNode.fields().forEachRemaining(e -> {
@@ -72,6 +202,12 @@ public final class CompareService {
             });
         }
         body.finish();
+        if (Verdict.WINNER.equals(outcome) && winner == null) {
+            throw ApiError.badRequest("An outcome of 'winner' needs winner_run_id");
+        }
+        if (outcome != null && !Verdict.WINNER.equals(outcome) && winner != null) {
+            throw ApiError.badRequest("A " + outcome + " has no winner_run_id");
+        }
         App app = apps.require(who, appId);
         return store.db().write(c -> {
             GroupRow g = store.compareGroups().find(c, app.id(), groupId)
@@ -86,14 +222,24 @@ public final class CompareService {
                     throw ApiError.badRequest("ratings name a run that is not part of this comparison: " + rated);
                 }
             }
-            Verdict verdict = new Verdict(winner, ratings, notes == null ? "" : notes, Boolean.TRUE.equals(blind));
+            Verdict verdict = new Verdict(winner, ratings, notes, g.blind() || Boolean.TRUE.equals(blind), outcome);
             store.compareGroups().setVerdict(c, app.id(), g.id(), verdict);
-            return view(new GroupRow(g.id(), g.input(), g.createdAt(), verdict), runs);
+            return view(c, g.withVerdict(verdict), runs);
         });
     }
 
-    private static CompareGroup view(GroupRow g, List<RunRow> runs) {
-        return new CompareGroup(g.id(), g.input(), g.createdAt(), runs.stream().map(RunViews::toRun).toList(),
-                g.verdict());
+    /** The group as a client sees it: attempts in letter order, masked while blind mode hides the models. */
+    private CompareGroup view(Connection c, GroupRow g, List<RunRow> rows) throws SQLException {
+        List<RunRow> ordered = new ArrayList<>(rows);
+        if (!g.labels().isEmpty()) {
+            ordered.sort(Comparator.comparing((RunRow r) -> g.labels().getOrDefault(r.id(), "~")));
+        }
+        List<Run> shown = new ArrayList<>();
+        for (RunRow r : ordered) {
+            Run run = RunViews.toRun(r);
+            Optional<BlindMask> mask = g.hidesModels() ? BlindMask.of(c, store, r) : Optional.empty();
+            shown.add(mask.map(m -> m.apply(run)).orElse(run));
+        }
+        return new CompareGroup(g.id(), g.input(), g.createdAt(), shown, g.verdict(), g.blind(), g.labels());
     }
 }

@@ -163,6 +163,10 @@ public final class ApiRoutes {
             String app = app(ctx);
             Responses.json(ctx, sessions.delete(who(ctx), app, Params.uuidPath(ctx, "session_id")));
         });
+        r.post(AGENT + "/compare-groups", ctx -> {
+            String app = app(ctx);
+            Responses.json(ctx, compares.create(who(ctx), app, JsonBody.of(ctx, false)));
+        });
         r.get(AGENT + "/compare-groups", ctx -> {
             String app = app(ctx);
             Responses.json(ctx, compares.list(who(ctx), app, Params.intQuery(ctx, "limit", 25, 1, 100)));

@@ -5,6 +5,7 @@ import dev.builderdesk.server.auth.AuthFilter;
 import dev.builderdesk.server.auth.Principal;
 import dev.builderdesk.server.auth.Scopes;
 import dev.builderdesk.server.events.EventLog;
+import dev.builderdesk.server.runs.BlindMask;
 import dev.builderdesk.server.runs.RunService;
 import dev.builderdesk.store.EventRepository.EventRow;
 import dev.builderdesk.store.RunRow;
@@ -63,13 +64,15 @@ public final class StreamRoute implements Handler {
         try {
             out.write(PADDING);
             out.flush();
-            pump(run, start - 1, out);
+            pump(run, start - 1, runs.maskOf(run).orElse(null), out);
         } catch (IOException clientGone) {
             // The client closed the connection; it resumes with from_seq when it comes back.
         }
     }
 
-    private void pump(RunRow run, long after, ServletOutputStream out) throws IOException, InterruptedException {
+    /** Writes the events after {@code after}; a blind attempt's are masked (the mask is taken once per stream). */
+    private void pump(RunRow run, long after, BlindMask mask, ServletOutputStream out)
+            throws IOException, InterruptedException {
         long last = after;
         while (true) {
             List<EventRow> rows = log.read(run.id(), last, BATCH);
@@ -83,7 +86,7 @@ public final class StreamRoute implements Handler {
             if (!rows.isEmpty()) {
                 ByteArrayOutputStream batch = new ByteArrayOutputStream(rows.size() * 256);
                 for (EventRow row : rows) {
-                    batch.write(frame(row));
+                    batch.write(frame(row, mask));
                     last = row.seq();
                     if (EventType.fromWire(row.event()).map(EventType::isTerminal).orElse(false)) {
                         out.write(batch.toByteArray());
@@ -102,8 +105,9 @@ public final class StreamRoute implements Handler {
         }
     }
 
-    private static byte[] frame(EventRow row) {
-        return ("id: " + row.seq() + "\ndata: " + row.body() + "\n\n").getBytes(StandardCharsets.UTF_8);
+    private static byte[] frame(EventRow row, BlindMask mask) {
+        String body = mask == null ? row.body() : mask.applyToEvent(row.body());
+        return ("id: " + row.seq() + "\ndata: " + body + "\n\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private static long lastEventId(Context ctx) {

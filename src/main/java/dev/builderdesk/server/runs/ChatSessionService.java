@@ -3,6 +3,7 @@ package dev.builderdesk.server.runs;
 import dev.builderdesk.protocol.App;
 import dev.builderdesk.protocol.ChatSession;
 import dev.builderdesk.protocol.ChatSessionDetail;
+import dev.builderdesk.protocol.ChatTurn;
 import dev.builderdesk.protocol.ErrorCodes;
 import dev.builderdesk.protocol.Timestamps;
 import dev.builderdesk.server.ApiError;
@@ -10,11 +11,14 @@ import dev.builderdesk.server.apps.AppService;
 import dev.builderdesk.server.auth.Principal;
 import dev.builderdesk.server.auth.Scopes;
 import dev.builderdesk.server.http.JsonBody;
+import dev.builderdesk.store.RunRow;
 import dev.builderdesk.store.Store;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Threads of an app: listing, one thread with its turns, and (ours) renaming and deleting one. Deleting keeps the
@@ -45,8 +49,25 @@ public final class ChatSessionService {
         App app = apps.require(who, appId);
         return store.db().read(c -> {
             ChatSession s = find(c, app, sessionId);
-            return new ChatSessionDetail(s, store.chatSessions().turns(c, s.id()));
+            List<ChatTurn> turns = new ArrayList<>();
+            for (ChatTurn t : store.chatSessions().turns(c, s.id())) {
+                turns.add(masked(c, app, t));
+            }
+            return new ChatSessionDetail(s, turns);
         });
+    }
+
+    /** A turn of a blind comparison attempt without a verdict names no model. */
+    private ChatTurn masked(Connection c, App app, ChatTurn t) throws SQLException {
+        if (t.runId() == null) {
+            return t;
+        }
+        Optional<RunRow> run = store.runs().find(c, app.id(), t.runId());
+        if (run.isEmpty()) {
+            return t;
+        }
+        Optional<BlindMask> mask = BlindMask.of(c, store, run.get());
+        return mask.isPresent() ? mask.get().apply(t) : t;
     }
 
     /**

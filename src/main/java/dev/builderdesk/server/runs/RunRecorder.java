@@ -161,6 +161,6 @@ final class RunRecorder implements EventSink {
             total = (earlier == null ? 0L : earlier) + segmentMs;
         }
         return new RunMetrics(ttftMs, total, modelSteps, toolCalls, toolFailures, retries,
-                base.filesChanged(), base.linesAdded(), base.linesRemoved(), base.verify());
+                base.filesChanged(), base.linesAdded(), base.linesRemoved(), base.verify(), base.sandboxPrepMs());
     }
 }

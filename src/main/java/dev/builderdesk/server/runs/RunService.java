@@ -27,6 +27,7 @@ import dev.builderdesk.store.Store;
 import dev.builderdesk.workspace.Drafts;
 import dev.builderdesk.workspace.Revisions;
 import dev.builderdesk.workspace.Sandboxes;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,10 +83,66 @@ public final class RunService {
             Optional<RunRow> existing = store.db().read(c ->
                     store.runs().findByClientMessage(c, app.id(), f.chatSessionId(), f.clientMessageId()));
             if (existing.isPresent()) {
-                return RunViews.toRun(existing.get());
+                return RunViews.shown(store, existing.get());
             }
         }
         RevisionRow draft = drafts.syncFromFolder(app, Timestamps.now());
+        Prepared p = prepare(app, draft, f, UUID.randomUUID().toString());
+        RunRow row = insert(p, materialise(p));
+        supervisor.submit(row.id(), false);
+        return RunViews.shown(store, row);
+    }
+
+    /** One attempt of a comparison: its run id (chosen by the caller), a model (null: Auto) and an engine. */
+    public record Attempt(String runId, String modelId, String engine) {
+    }
+
+    /**
+     * Creates a comparison's attempts on the app's current draft: every attempt is validated before any run exists,
+     * the sandboxes are materialised in parallel, and the runs are created in the order given, each with
+     * {@code auto_apply:false} and its own thread. {@code createGroup} runs once all are valid, before any run is
+     * stored, so the group (and whether it is blind) exists before its first run can be read.
+     */
+    public List<RunRow> createAttempts(App app, String input, String baseRevisionId, String groupId,
+            List<Attempt> attempts, Runnable createGroup) {
+        RevisionRow draft = drafts.syncFromFolder(app, Timestamps.now());
+        List<Prepared> prepared = new ArrayList<>();
+        for (Attempt a : attempts) {
+            prepared.add(prepare(app, draft, new CreateFields(input, a.modelId(), a.engine(), baseRevisionId, null,
+                    null, false, groupId, null), a.runId()));
+        }
+        createGroup.run();
+        List<Prepared.Sandbox> sandboxesReady;
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<Prepared.Sandbox>> futures = prepared.stream()
+                    .map(p -> pool.submit(() -> materialise(p))).toList();
+            sandboxesReady = new ArrayList<>();
+            for (var future : futures) {
+                sandboxesReady.add(future.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while preparing the sandboxes", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Sandbox preparation failed", e.getCause());
+        }
+        List<RunRow> rows = new ArrayList<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            rows.add(insert(prepared.get(i), sandboxesReady.get(i)));
+        }
+        rows.forEach(r -> supervisor.submit(r.id(), false));
+        return rows;
+    }
+
+    /** A create request checked against the app, its draft, the models and the engines; nothing is stored yet. */
+    private record Prepared(App app, CreateFields fields, RevisionRow draft, String input, Model model, String engine,
+            String runId) {
+        /** The run's sandbox: how long it took to materialise, or why it could not be. */
+        record Sandbox(Long prepMs, String warning) {
+        }
+    }
+
+    private Prepared prepare(App app, RevisionRow draft, CreateFields f, String runId) {
         if (f.baseRevisionId() != null && !f.baseRevisionId().equals(draft.id())) {
             throw ApiError.coded(409, ErrorCodes.REVISION_CONFLICT, null, "Draft revision is stale",
                     Map.of("latest_revision_id", draft.id(),
@@ -98,54 +155,95 @@ public final class RunService {
         Model model = models.resolveForRun(app.tenantId(), f.modelId());
         String engine = f.engine() != null ? f.engine() : settings.defaultEngine();
         engines.check(engine, app, models.endpointFor(model.id()).map(ModelService.Target::endpoint));
+        return new Prepared(app, f, draft, input, model, engine, runId);
+    }
 
+    /**
+     * Materialises the sandbox before the run exists, so the first tool call is fast and the preparation time is a
+     * measurement of the run; a failure is only a warning (the worker materialises it again).
+     */
+    private Prepared.Sandbox materialise(Prepared p) {
+        long started = System.nanoTime();
+        try {
+            var files = store.db().read(c -> revisions.load(c, p.draft().id()));
+            sandboxes.materialise(p.runId(), files);
+            return new Prepared.Sandbox(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), null);
+        } catch (Exception e) {
+            String warning = "Sandbox prewarm failed: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "Run " + p.runId() + ": " + warning);
+            return new Prepared.Sandbox(null, warning);
+        }
+    }
+
+    /** Stores the run, its thread turn and its compare group, then announces it; the caller submits it. */
+    private RunRow insert(Prepared p, Prepared.Sandbox sandbox) {
+        CreateFields f = p.fields();
+        App app = p.app();
+        Model model = p.model();
         Instant now = Timestamps.now();
-        String runId = UUID.randomUUID().toString();
-        RunRow row = store.db().write(c -> {
-            String sessionId = f.chatSessionId();
-            List<HistoryMessage> prior = f.messages();
-            if (sessionId != null) {
-                store.chatSessions().find(c, app.id(), sessionId)
-                        .orElseThrow(() -> ApiError.notFound("Coding-agent chat session not found"));
-                if (prior == null) {
-                    prior = store.chatSessions().turns(c, sessionId).stream()
-                            .map(t -> new HistoryMessage(t.role(), t.content())).toList();
+        RunMetrics metrics = sandbox.prepMs() == null ? RunMetrics.EMPTY
+                : RunMetrics.EMPTY.withSandboxPrep(sandbox.prepMs());
+        List<String> warnings = sandbox.warning() == null ? List.of() : List.of(sandbox.warning());
+        RunRow row;
+        try {
+            row = store.db().write(c -> {
+                String sessionId = f.chatSessionId();
+                List<HistoryMessage> prior = f.messages();
+                if (sessionId != null) {
+                    store.chatSessions().find(c, app.id(), sessionId)
+                            .orElseThrow(() -> ApiError.notFound("Coding-agent chat session not found"));
+                    if (prior == null) {
+                        prior = store.chatSessions().turns(c, sessionId).stream()
+                                .map(t -> new HistoryMessage(t.role(), t.content())).toList();
+                    }
+                } else {
+                    sessionId = UUID.randomUUID().toString();
+                    store.chatSessions().insert(c, app.id(),
+                            new ChatSession(sessionId, titleOf(p.input()), now, now, now));
                 }
-            } else {
-                sessionId = UUID.randomUUID().toString();
-                store.chatSessions().insert(c, app.id(), new ChatSession(sessionId, titleOf(input), now, now, now));
-            }
-            List<HistoryMessage> history = ConversationHistory.compact(
-                    ConversationHistory.normalise(prior == null ? List.of() : prior, input),
-                    settings.messageBudgetChars());
-            if (f.compareGroupId() != null) {
-                store.compareGroups().insertIfAbsent(c, app.id(), f.compareGroupId(), input, now);
-            }
-            RunRow r = new RunRow(runId, app.id(), RunStatus.QUEUED, engine, input, history, draft.id(), null, null,
-                    f.modelId(), model.id(), model.name(), null, null, sessionId, f.compareGroupId(), f.autoApply(),
-                    f.clientMessageId(), List.of(), RunUsage.NONE, RunMetrics.EMPTY, now, null, null, null);
-            store.runs().insert(c, r);
-            store.chatSessions().addTurn(c, sessionId, new ChatTurn(UUID.randomUUID().toString(), runId, "user",
-                    input, null, null, now));
-            return r;
-        });
-        log.append(runId, app.id(), new EventPayload.RunAccepted(RunStatus.QUEUED.wire(),
-                Run.SURFACE, engine, f.modelId(), model.id(), model.name()), List.of());
-        row = prewarm(row, draft);
-        supervisor.submit(runId, false);
-        return RunViews.toRun(row);
+                List<HistoryMessage> history = ConversationHistory.compact(
+                        ConversationHistory.normalise(prior == null ? List.of() : prior, p.input()),
+                        settings.messageBudgetChars());
+                if (f.compareGroupId() != null) {
+                    store.compareGroups().insertIfAbsent(c, app.id(), f.compareGroupId(), p.input(), now);
+                }
+                RunRow r = new RunRow(p.runId(), app.id(), RunStatus.QUEUED, p.engine(), p.input(), history,
+                        p.draft().id(), null, null, f.modelId(), model.id(), model.name(), null, null, sessionId,
+                        f.compareGroupId(), f.autoApply(), f.clientMessageId(), warnings, RunUsage.NONE, metrics, now,
+                        null, null, null);
+                store.runs().insert(c, r);
+                store.chatSessions().addTurn(c, sessionId, new ChatTurn(UUID.randomUUID().toString(), p.runId(),
+                        "user", p.input(), null, null, now));
+                return r;
+            });
+        } catch (RuntimeException e) {
+            discardSandbox(p.runId());
+            throw e;
+        }
+        log.append(p.runId(), app.id(), new EventPayload.RunAccepted(RunStatus.QUEUED.wire(),
+                Run.SURFACE, p.engine(), f.modelId(), model.id(), model.name()), List.of());
+        return row;
+    }
+
+    private void discardSandbox(String runId) {
+        try {
+            sandboxes.delete(runId);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING,
+                    "Could not remove the sandbox of run " + runId + " that was not created", e);
+        }
     }
 
     public List<Run> list(Principal who, String appId, int limit, String compareGroupId, String chatSessionId) {
         who.require(Scopes.APPS_READ);
         App app = apps.require(who, appId);
         return store.db().read(c -> store.runs().list(c, app.id(), limit, compareGroupId, chatSessionId)).stream()
-                .map(RunViews::toRun).toList();
+                .map(r -> RunViews.shown(store, r)).toList();
     }
 
     public Run get(Principal who, String appId, String runId) {
         who.require(Scopes.APPS_READ);
-        return RunViews.toRun(require(who, appId, runId));
+        return RunViews.shown(store, require(who, appId, runId));
     }
 
     /** The stored run of an app, or 404 "Coding-agent run not found". */
@@ -153,6 +251,14 @@ public final class RunService {
         App app = apps.require(who, appId);
         return store.db().read(c -> store.runs().find(c, app.id(), runId))
                 .orElseThrow(() -> ApiError.notFound("Coding-agent run not found"));
+    }
+
+    /** What blind mode hides of the run, if it is an attempt of a blind comparison without a verdict. */
+    public Optional<BlindMask> maskOf(RunRow run) {
+        if (run.compareGroupId() == null) {
+            return Optional.empty();
+        }
+        return store.db().read(c -> BlindMask.of(c, store, run));
     }
 
     /** True when no worker will add events to the run unless it is resumed. */
@@ -174,14 +280,14 @@ public final class RunService {
             return q;
         });
         supervisor.submit(row.id(), true);
-        return RunViews.toRun(queued);
+        return RunViews.shown(store, queued);
     }
 
     public Run cancel(Principal who, String appId, String runId) {
         who.require(Scopes.APPS_WRITE);
         RunRow row = require(who, appId, runId);
         if (row.status().isFinal()) {
-            return RunViews.toRun(row);
+            return RunViews.shown(store, row);
         }
         Optional<RunHandle> handle = supervisor.handle(row.id());
         if (handle.isPresent()) {
@@ -191,9 +297,9 @@ public final class RunService {
             } catch (Exception e) {
                 LOG.log(System.Logger.Level.WARNING, "Run " + runId + " did not stop within 10 s");
             }
-            return RunViews.toRun(require(who, appId, runId));
+            return RunViews.shown(store, require(who, appId, runId));
         }
-        return RunViews.toRun(cancelIdle(row.id()));
+        return RunViews.shown(store, cancelIdle(row.id()));
     }
 
     /** Cancels a run no worker executes (paused, or queued before recovery picked it up). */
@@ -209,7 +315,7 @@ public final class RunService {
         });
         try {
             sandboxes.delete(runId);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "Cannot remove the sandbox of run " + runId, e);
         }
         return cancelled;
@@ -231,24 +337,6 @@ public final class RunService {
             supervisor.submit(r.id(), hasState || r.status() == RunStatus.RUNNING);
         }
         return orphans.size();
-    }
-
-    /** Materialises the sandbox early so the first tool call is fast; a failure is only a warning. */
-    private RunRow prewarm(RunRow row, RevisionRow draft) {
-        try {
-            var files = store.db().read(c -> revisions.load(c, draft.id()));
-            sandboxes.materialise(row.id(), files);
-            return row;
-        } catch (Exception e) {
-            String warning = "Sandbox prewarm failed: " + (e.getMessage() == null ? e.toString() : e.getMessage());
-            LOG.log(System.Logger.Level.WARNING, "Run " + row.id() + ": " + warning);
-            RunRow warned = row.withWarning(warning);
-            store.db().write(c -> {
-                store.runs().update(c, warned);
-                return null;
-            });
-            return warned;
-        }
     }
 
     private CreateFields readCreate(JsonBody body) {

@@ -338,7 +338,7 @@ final class RunWorker {
     private static RunMetrics changeMetrics(List<FileDiff> diff) {
         int added = diff.stream().mapToInt(FileDiff::linesAdded).sum();
         int removed = diff.stream().mapToInt(FileDiff::linesRemoved).sum();
-        return new RunMetrics(null, null, 0, 0, 0, 0, diff.size(), added, removed, null);
+        return new RunMetrics(null, null, 0, 0, 0, 0, diff.size(), added, removed, null, null);
     }
 
     private RunRow load(String runId) {

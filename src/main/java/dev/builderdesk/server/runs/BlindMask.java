@@ -1,0 +1,137 @@
+package dev.builderdesk.server.runs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.builderdesk.protocol.ChatTurn;
+import dev.builderdesk.protocol.Json;
+import dev.builderdesk.protocol.Model;
+import dev.builderdesk.protocol.ModelBinding;
+import dev.builderdesk.protocol.Run;
+import dev.builderdesk.store.CompareGroupRepository.GroupRow;
+import dev.builderdesk.store.RunRow;
+import dev.builderdesk.store.Store;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What blind mode hides of one comparison attempt until its verdict is saved: every string that names the
+ * attempt's model (its id, name and slug, and the provider's name for it), replaced by the attempt's label wherever
+ * the server shows the run — run objects, thread turns, stream events, error and warning texts, even the model's own
+ * words ("As GPT-4o, I…"). Fields that exist only to name the model are emptied.
+ */
+public final class BlindMask {
+    /** Names shorter than this are not searched for in free text: "o1" would blank half the words of an answer. */
+    private static final int MIN_SCRUBBED = 3;
+    private static final Set<String> MODEL_FIELDS = Set.of("requested_model_id", "resolved_model_id",
+            "resolved_model_name", "model_name", "model_id");
+
+    private final String label;
+    private final Pattern names;
+
+    private BlindMask(String label, Set<String> secrets) {
+        this.label = label;
+        List<String> longestFirst = secrets.stream().filter(s -> s != null && s.length() >= MIN_SCRUBBED)
+                .sorted(Comparator.comparingInt(String::length).reversed()).map(Pattern::quote).toList();
+        this.names = longestFirst.isEmpty() ? null
+                : Pattern.compile(String.join("|", longestFirst), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    /** The mask of {@code run}, if it is an attempt of a blind comparison with no verdict yet. */
+    public static Optional<BlindMask> of(Connection c, Store store, RunRow run) throws SQLException {
+        if (run.compareGroupId() == null) {
+            return Optional.empty();
+        }
+        Optional<GroupRow> group = store.compareGroups().find(c, run.appId(), run.compareGroupId());
+        if (group.isEmpty() || !group.get().hidesModels()) {
+            return Optional.empty();
+        }
+        Set<String> secrets = new LinkedHashSet<>();
+        secrets.add(run.requestedModelId());
+        secrets.add(run.resolvedModelId());
+        secrets.add(run.resolvedModelName());
+        if (run.resolvedModelId() != null) {
+            store.models().find(c, run.resolvedModelId()).ifPresent(m -> addNames(secrets, m));
+        }
+        String letter = group.get().labels().get(run.id());
+        return Optional.of(new BlindMask(letter == null ? "Model ?" : "Model " + letter, secrets));
+    }
+
+    private static void addNames(Set<String> secrets, Model m) {
+        secrets.add(m.id());
+        secrets.add(m.name());
+        secrets.add(m.slug());
+        if (m.providers() != null) {
+            for (ModelBinding b : m.providers()) {
+                secrets.add(b.providerModelId());
+            }
+        }
+    }
+
+    /** The label that stands for the model, e.g. "Model B". */
+    public String label() {
+        return label;
+    }
+
+    /** {@code text} with every name of the model replaced by the label. */
+    public String scrub(String text) {
+        if (text == null || names == null) {
+            return text;
+        }
+        return names.matcher(text).replaceAll(Matcher.quoteReplacement(label));
+    }
+
+    public Run apply(Run r) {
+        return new Run(r.runId(), r.status(), r.executionEngine(), r.surface(), r.publishedAppId(),
+                r.baseRevisionId(), r.resultRevisionId(), r.checkpointRevisionId(), null, null, scrub(r.error()),
+                r.createdAt(), r.startedAt(), r.completedAt(), r.chatSessionId(), r.compareGroupId(), r.autoApply(),
+                null, r.warnings() == null ? null : r.warnings().stream().map(this::scrub).toList(), r.usage(),
+                r.metrics(), r.input(), r.errorCode(), r.clientMessageId(), r.pauseReason());
+    }
+
+    public ChatTurn apply(ChatTurn t) {
+        return new ChatTurn(t.id(), t.runId(), t.role(), scrub(t.content()), null, null, t.createdAt());
+    }
+
+    /** A stored event envelope as blind mode shows it: model fields emptied, every text scrubbed. */
+    public String applyToEvent(String envelope) {
+        try {
+            JsonNode tree = Json.mapper().readTree(envelope);
+            return Json.mapper().writeValueAsString(mask(tree));
+        } catch (java.io.IOException e) {
+            // Every stored envelope was written by us as JSON; one that is not is dropped rather than shown.
+            return "{}";
+        }
+    }
+
+    private JsonNode mask(JsonNode node) {
+        if (node.isTextual()) {
+            return TextNode.valueOf(scrub(node.asText()));
+        }
+        if (node instanceof ObjectNode object) {
+            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                field.setValue(MODEL_FIELDS.contains(field.getKey())
+                        ? object.nullNode() : mask(field.getValue()));
+            }
+            return object;
+        }
+        if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, mask(array.get(i)));
+            }
+        }
+        return node;
+    }
+}

@@ -40,6 +40,7 @@ class ArchitectureTest {
                 .layer("client").definedBy("dev.builderdesk.client")
                 .layer("client.internal").definedBy("dev.builderdesk.client.internal..")
                 .layer("server").definedBy("dev.builderdesk.server..")
+                .layer("compare").definedBy("dev.builderdesk.compare..")
                 .layer("ui").definedBy("dev.builderdesk.ui..")
                 .layer("app").definedBy("dev.builderdesk.app..", "dev.builderdesk")
                 .whereLayer("protocol").mayNotAccessAnyLayer()
@@ -52,7 +53,8 @@ class ArchitectureTest {
                 .whereLayer("client.internal").mayOnlyAccessLayers("client", "protocol")
                 .whereLayer("server").mayOnlyAccessLayers("engine", "tools", "providers", "workspace", "store",
                         "protocol")
-                .whereLayer("ui").mayOnlyAccessLayers("client", "protocol")
+                .whereLayer("compare").mayOnlyAccessLayers("client", "protocol")
+                .whereLayer("ui").mayOnlyAccessLayers("compare", "client", "protocol")
                 .check(classes);
     }
 
@@ -85,7 +87,8 @@ class ArchitectureTest {
     void onlyTheUiAndTheCompositionRootTouchJavaFx() {
         noClasses().that().resideInAnyPackage("dev.builderdesk.protocol..", "dev.builderdesk.client..",
                         "dev.builderdesk.server..", "dev.builderdesk.engine..", "dev.builderdesk.tools..",
-                        "dev.builderdesk.store..", "dev.builderdesk.workspace..", "dev.builderdesk.providers..")
+                        "dev.builderdesk.store..", "dev.builderdesk.workspace..", "dev.builderdesk.providers..",
+                        "dev.builderdesk.compare..")
                 .should().dependOnClassesThat().resideInAPackage("javafx..")
                 .check(classes);
     }

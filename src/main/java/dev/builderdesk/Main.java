@@ -2,6 +2,7 @@ package dev.builderdesk;
 
 import dev.builderdesk.app.ServeCommand;
 import dev.builderdesk.app.cli.AttachCommand;
+import dev.builderdesk.app.cli.CompareCommand;
 import dev.builderdesk.app.cli.RunCommand;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
  * {@code Application}), so the jar also starts from the classpath.
  */
 @Command(name = "builder-desk", mixinStandardHelpOptions = true,
-        subcommands = {ServeCommand.class, RunCommand.class, AttachCommand.class},
+        subcommands = {ServeCommand.class, RunCommand.class, AttachCommand.class, CompareCommand.class},
         description = "Builder Desk: a desktop workspace for building web apps with a coding agent.")
 public final class Main implements Callable<Integer> {
 

@@ -15,10 +15,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A comparison table written out (docs/compare.md): Markdown (the metric rows × the attempt columns, best values in
- * bold, then the prompt and the verdict), JSON ({@code schema_version} 1: the group, the columns, the rows with their
- * cells and raw values, the verdict; {@link CompareImport} reads it back) and CSV (RFC 4180: one row per attempt, the
- * raw numbers of each metric). Everything comes from the table, so a table that hides its models exports none.
+ * A comparison table written out (docs/compare.md): plain text for a terminal, Markdown (the metric rows × the
+ * attempt columns, best values in bold, then the prompt and the verdict), JSON ({@code schema_version} 1: the group,
+ * the columns, the rows with their cells and raw values, the verdict; {@link CompareImport} reads it back) and CSV
+ * (RFC 4180: one row per attempt, the raw numbers of each metric). Everything comes from the table, so a table that
+ * hides its models exports none.
  */
 public final class CompareExport {
     /** The JSON export's version; {@link CompareImport} refuses any other. */
@@ -52,6 +53,45 @@ public final class CompareExport {
         }
         md.append("\nBest values are in bold.\n\n").append(verdictText(table)).append('\n');
         return md.toString();
+    }
+
+    /**
+     * A plain-text table for a terminal: the metric labels, then one column per attempt, aligned, best values marked
+     * with {@code *}; the prompt above, the verdict below.
+     */
+    public static String text(CompareTable table) {
+        List<List<String>> lines = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of(""));
+        table.columns().forEach(c -> header.add(c.title()));
+        lines.add(header);
+        for (MetricRow row : table.rows()) {
+            List<String> line = new ArrayList<>(List.of(row.label()));
+            for (int i = 0; i < row.cells().size(); i++) {
+                line.add(row.cells().get(i) + (i == row.best() ? " *" : ""));
+            }
+            lines.add(line);
+        }
+        int[] widths = new int[header.size()];
+        for (List<String> line : lines) {
+            for (int i = 0; i < line.size(); i++) {
+                widths[i] = Math.max(widths[i], width(line.get(i)));
+            }
+        }
+        StringBuilder text = new StringBuilder("Comparison ").append(table.groupId()).append('\n');
+        text.append("Prompt: ").append(nullToEmpty(table.input()).strip().replace('\n', ' ')).append("\n\n");
+        for (List<String> line : lines) {
+            StringBuilder l = new StringBuilder();
+            for (int i = 0; i < line.size(); i++) {
+                String cell = line.get(i);
+                l.append(cell).append(" ".repeat(widths[i] - width(cell) + (i + 1 < line.size() ? 2 : 0)));
+            }
+            text.append(l.toString().stripTrailing()).append('\n');
+        }
+        return text.append("\n* best\n").append(verdictText(table)).append('\n').toString();
+    }
+
+    private static int width(String s) {
+        return s.codePointCount(0, s.length());
     }
 
     /** The verdict in words: "Verdict: winner A · Quokka Coder. Ratings: A 4/5, B 2/5. Notes: …". */

@@ -128,8 +128,8 @@ class CompareTableTest {
         CompareTable table = CompareTable.of(group(true, null), id -> "Wombat Builder");
         assertThat(table.modelsHidden()).isTrue();
         assertThat(table.columns()).extracting(Column::title).containsExactly("Model A", "Model B", "Model C");
-        for (String text : List.of(table.toString(), CompareExport.markdown(table), CompareExport.json(table),
-                CompareExport.csv(table))) {
+        for (String text : List.of(table.toString(), CompareExport.text(table), CompareExport.markdown(table),
+                CompareExport.json(table), CompareExport.csv(table))) {
             for (String secret : secrets) {
                 assertThat(text).doesNotContain(secret);
             }

@@ -4,12 +4,16 @@ import dev.builderdesk.client.ClientException;
 import dev.builderdesk.client.RunApiClient;
 import dev.builderdesk.client.RunEvent;
 import dev.builderdesk.client.RunStream;
+import dev.builderdesk.client.RunStreamListener;
 import dev.builderdesk.client.internal.ClientRuntime;
 import dev.builderdesk.client.internal.RunApiClients;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
-/** Following a run to its end and turning the outcome into the documented exit code. */
+/** Following runs to their end and turning the outcome into the documented exit code. */
 final class StreamCommands {
     /** Exit codes of {@code run} and {@code attach}. */
     static final int COMPLETED = 0;
@@ -28,7 +32,7 @@ final class StreamCommands {
     }
 
     /** Runs {@code work} with a client for the command's server; HTTP errors become exit code 2. */
-    static int withClient(ServerOptions server, picocli.CommandLine.Model.CommandSpec spec, ClientWork work)
+    static int withClient(ConnectionOptions server, picocli.CommandLine.Model.CommandSpec spec, ClientWork work)
             throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -47,12 +51,29 @@ final class StreamCommands {
 
     static int follow(RunApiClient client, String app, String runId, long fromSeq, EventPrinter printer)
             throws InterruptedException {
-        try (RunStream stream = client.stream(app, runId, fromSeq, printer)) {
-            while (!stream.await(Duration.ofSeconds(1))) {
-                // the stream's own thread prints; this one waits
-            }
-        }
+        awaitEnd(client, app, List.of(runId), fromSeq, id -> printer);
         return exitCode(printer.terminal());
+    }
+
+    /**
+     * Follows every run of {@code runIds} from {@code fromSeq} at once, each with its own listener, and returns when
+     * all have ended.
+     */
+    static void awaitEnd(RunApiClient client, String app, List<String> runIds, long fromSeq,
+            Function<String, RunStreamListener> listeners) throws InterruptedException {
+        List<RunStream> streams = new ArrayList<>();
+        try {
+            for (String runId : runIds) {
+                streams.add(client.stream(app, runId, fromSeq, listeners.apply(runId)));
+            }
+            for (RunStream stream : streams) {
+                while (!stream.await(Duration.ofSeconds(1))) {
+                    // the streams' own threads deliver; this one waits
+                }
+            }
+        } finally {
+            streams.forEach(RunStream::close);
+        }
     }
 
     static int exitCode(RunEvent terminal) {
@@ -69,7 +90,8 @@ final class StreamCommands {
     }
 
     static int httpError(PrintWriter err, ClientException e) {
-        err.println("Error: " + e.getMessage() + (e.status() > 0 ? " (HTTP " + e.status() + ")" : ""));
+        err.println("Error: " + e.getMessage() + (e.code() == null ? "" : " [" + e.code() + "]")
+                + (e.status() > 0 ? " (HTTP " + e.status() + ")" : ""));
         err.flush();
         return USAGE_OR_HTTP;
     }

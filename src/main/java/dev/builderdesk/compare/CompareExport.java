@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -161,12 +162,23 @@ public final class CompareExport {
             r.put("best", row.best());
             r.put("differs", row.differs());
         }
-        root.set("verdict", table.verdict() == null ? null : Json.toObject(table.verdict()));
+        root.set("verdict", table.verdict() == null ? null : verdictNode(table.verdict()));
         try {
             return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The verdict's own fields (not {@code Verdict}'s derived getters), ratings by run id in order. */
+    private static ObjectNode verdictNode(Verdict v) {
+        ObjectNode node = Json.object();
+        node.put("winner_run_id", v.winnerRunId());
+        node.set("ratings", Json.toObject(new TreeMap<>(v.ratings())));
+        node.put("notes", v.notes());
+        node.put("blind", v.blind());
+        node.put("outcome", v.outcome());
+        return node;
     }
 
     /**

@@ -166,6 +166,10 @@ class CompareTableTest {
         assertThat(duration.get("values").get(1).isIntegralNumber()).isTrue();
         assertThat(duration.get("values").get(1).asLong()).isEqualTo(65_000);
         assertThat(root.get("verdict").get("winner_run_id").asText()).isEqualTo("r1");
+        assertThat(root.get("verdict").properties()).extracting(Map.Entry::getKey)
+                .containsExactlyInAnyOrder("winner_run_id", "ratings", "notes", "blind", "outcome");
+        assertThat(root.properties()).extracting(Map.Entry::getKey).containsExactly("schema_version", "group_id",
+                "input", "created_at", "blind", "models_hidden", "columns", "rows", "verdict");
 
         CompareTable back = CompareImport.fromJson(json);
         assertThat(back.columns()).isEqualTo(table.columns());

@@ -177,6 +177,9 @@ class CompareCliTest {
 
     @Test
     void usageAndHttpErrorsExitTwoWithACodedMessage() {
+        Result help = CliTest.cli("compare", "--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("--models", "--blind", "export");
         Result noModels = compare("Try");
         assertThat(noModels.code()).isEqualTo(2);
         assertThat(noModels.err()).contains("Missing required option: '--models");

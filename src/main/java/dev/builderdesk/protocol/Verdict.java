@@ -1,5 +1,6 @@
 package dev.builderdesk.protocol;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Map;
 
 /**
@@ -25,10 +26,12 @@ public record Verdict(String winnerRunId, Map<String, Integer> ratings, String n
         this(winnerRunId, ratings, notes, blind, null);
     }
 
+    @JsonIgnore
     public boolean isTie() {
         return TIE.equals(outcome);
     }
 
+    @JsonIgnore
     public boolean allBad() {
         return ALL_BAD.equals(outcome);
     }

@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,10 +39,14 @@ public final class BlindMask {
 
     private final String label;
     private final Pattern names;
+    private final List<String> lowerNames;
 
-    private BlindMask(String label, Set<String> secrets) {
+    /** A mask hiding {@code secrets} behind {@code label} (package-private: tests; the server uses {@link #of}). */
+    BlindMask(String label, Set<String> secrets) {
         this.label = label;
-        List<String> longestFirst = secrets.stream().filter(s -> s != null && s.length() >= MIN_SCRUBBED)
+        List<String> kept = secrets.stream().filter(s -> s != null && s.length() >= MIN_SCRUBBED).toList();
+        this.lowerNames = kept.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        List<String> longestFirst = kept.stream()
                 .sorted(Comparator.comparingInt(String::length).reversed()).map(Pattern::quote).toList();
         this.names = longestFirst.isEmpty() ? null
                 : Pattern.compile(String.join("|", longestFirst), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -89,6 +94,34 @@ public final class BlindMask {
             return text;
         }
         return names.matcher(text).replaceAll(Matcher.quoteReplacement(label));
+    }
+
+    /**
+     * Where {@code text} can be cut so that no name of the model is split between the part before and the part
+     * after: before any trailing characters that could begin a name ("…as Quok"), and never inside a whole name.
+     * An answer streamed in pieces is cut there, so that each piece can be scrubbed on its own.
+     */
+    public int safeCut(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        int hold = 0;
+        for (String name : lowerNames) {
+            for (int k = Math.min(name.length() - 1, lower.length()); k > hold; k--) {
+                if (lower.regionMatches(lower.length() - k, name, 0, k)) {
+                    hold = k;
+                    break;
+                }
+            }
+        }
+        int cut = text.length() - hold;
+        if (names != null) {
+            Matcher m = names.matcher(text);
+            while (m.find()) {
+                if (m.start() < cut && cut < m.end()) {
+                    cut = m.start();
+                }
+            }
+        }
+        return cut;
     }
 
     public Run apply(Run r) {

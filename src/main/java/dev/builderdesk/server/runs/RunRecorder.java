@@ -34,8 +34,16 @@ final class RunRecorder implements EventSink {
     private int retries;
     private RunUsage usage;
     private final RunMetrics base;
+    /** Set for an attempt of a blind comparison: its answer is stored in pieces that never split a model's name. */
+    private final BlindMask mask;
+    private final StringBuilder heldText = new StringBuilder();
 
     RunRecorder(EventLog log, Store store, RunRow row, Instant startedAt) {
+        this(log, store, row, startedAt, null);
+    }
+
+    RunRecorder(EventLog log, Store store, RunRow row, Instant startedAt, BlindMask mask) {
+        this.mask = mask;
         this.log = log;
         this.store = store;
         this.runId = row.id();
@@ -52,6 +60,18 @@ final class RunRecorder implements EventSink {
 
     @Override
     public synchronized void emit(EventPayload payload, List<Diagnostic> diagnostics) {
+        if (mask != null && payload instanceof EventPayload.AssistantDelta d) {
+            observe(payload);
+            heldText.append(d.content());
+            int cut = mask.safeCut(heldText.toString());
+            if (cut > 0) {
+                String piece = heldText.substring(0, cut);
+                heldText.delete(0, cut);
+                log.append(runId, appId, new EventPayload.AssistantDelta(piece), diagnostics);
+            }
+            return;
+        }
+        releaseHeldText();
         if (observe(payload)) {
             appendWithMeasurements(List.of(new EventLog.Entry(payload, diagnostics)), null);
         } else {
@@ -64,8 +84,23 @@ final class RunRecorder implements EventSink {
      * for it: what the work records and the events that announce it are durable together or not at all.
      */
     synchronized void commit(List<EventPayload> payloads, SqlWork<?> alsoInTransaction) {
+        releaseHeldText();
         payloads.forEach(this::observe);
         appendWithMeasurements(payloads.stream().map(EventLog.Entry::new).toList(), alsoInTransaction);
+    }
+
+    /** Text held back because it could have begun a model's name: any other event ends the text, so it goes now. */
+    private void releaseHeldText() {
+        if (!heldText.isEmpty()) {
+            String rest = heldText.toString();
+            heldText.setLength(0);
+            log.append(runId, appId, new EventPayload.AssistantDelta(rest), List.of());
+        }
+    }
+
+    /** Stores any text still held back (before the caller appends an event of its own). */
+    synchronized void flush() {
+        releaseHeldText();
     }
 
     /**

@@ -91,7 +91,9 @@ final class RunWorker {
                     store.runs().update(c, running);
                     return null;
                 });
-        RunRecorder recorder = new RunRecorder(log, store, running, startedAt);
+        // A blind comparison's attempt: its answer is stored in pieces that the stream can scrub one by one.
+        BlindMask mask = store.db().read(c -> BlindMask.of(c, store, running)).orElse(null);
+        RunRecorder recorder = new RunRecorder(log, store, running, startedAt, mask);
         if (resume) {
             recorder.seedText(earlierText(row.id()));
         }
@@ -296,6 +298,7 @@ final class RunWorker {
      */
     private void settle(RunRow row, RunStatus status, String error, String code, RunRecorder recorder,
             Instant startedAt, List<Diagnostic> diagnostics, List<EventPayload> closing) {
+        recorder.flush();
         closing.forEach(recorder::note);
         Instant endedAt = Timestamps.now();
         RunMetrics m = recorder.metrics(Duration.between(startedAt, endedAt).toMillis());

@@ -8,6 +8,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
@@ -27,6 +28,8 @@ public final class ComposerView extends VBox {
     private final ModelPickerViewModel pickerModel;
     private final TextArea input = new TextArea();
     private final Button send = new Button("Send");
+    private final Button compare = new Button("Compare…");
+    private Runnable onCompare = () -> { };
     private final Label error = new Label();
     private final Button fix = new Button();
     private final Button dismiss = new Button("✕");
@@ -122,7 +125,11 @@ public final class ComposerView extends VBox {
         hint.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        bar.getChildren().addAll(picker, engine, hint, spacer, send);
+        compare.setId("composer-compare");
+        compare.setMinWidth(Region.USE_PREF_SIZE);
+        compare.setTooltip(new Tooltip(
+                "Send this prompt to several models side by side (Ctrl+Shift+Enter)"));
+        bar.getChildren().addAll(picker, engine, hint, spacer, compare, send);
         bar.getStyleClass().add("composer-bar");
         // The hint is shown whole or not at all: it goes first when the bar is short of room.
         bar.widthProperty().addListener((obs, old, w) -> fitHint());
@@ -132,8 +139,9 @@ public final class ComposerView extends VBox {
     }
 
     private void fitHint() {
-        double needed = bar.snappedLeftInset() + bar.snappedRightInset() + bar.getSpacing() * 3
-                + picker.prefWidth(-1) + engine.prefWidth(-1) + hint.prefWidth(-1) + send.prefWidth(-1);
+        double needed = bar.snappedLeftInset() + bar.snappedRightInset() + bar.getSpacing() * 4
+                + picker.prefWidth(-1) + engine.prefWidth(-1) + hint.prefWidth(-1) + compare.prefWidth(-1)
+                + send.prefWidth(-1);
         boolean fits = needed <= bar.getWidth();
         hint.setVisible(fits);
         hint.setManaged(fits);
@@ -194,7 +202,13 @@ public final class ComposerView extends VBox {
         send.disableProperty().bind(model.runningProperty().not().and(model.canSendProperty().not()));
     }
 
+    /** What Compare… (and Ctrl+Shift+Enter in the prompt) does: the window opens the Compare screen. */
+    public void setOnCompare(Runnable action) {
+        this.onCompare = action;
+    }
+
     private void wireActions() {
+        compare.setOnAction(e -> onCompare.run());
         send.setOnAction(e -> {
             if (model.runningProperty().get()) {
                 model.stop();
@@ -214,7 +228,10 @@ public final class ComposerView extends VBox {
         });
         // A filter, not a handler: the text area's own Enter binding runs before handlers and would add a newline.
         input.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER && !e.isShiftDown()) {
+            if (e.getCode() == KeyCode.ENTER && e.isShiftDown() && e.isShortcutDown()) {
+                e.consume();
+                onCompare.run();
+            } else if (e.getCode() == KeyCode.ENTER && !e.isShiftDown()) {
                 e.consume();
                 model.send();
             } else if (e.getCode() == KeyCode.ENTER) {

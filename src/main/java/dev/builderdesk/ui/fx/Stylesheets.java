@@ -16,7 +16,7 @@ public final class Stylesheets {
             url("/dev/builderdesk/ui/diff/diff.css"), url("/dev/builderdesk/ui/shell/shell.css"),
             url("/dev/builderdesk/ui/picker/picker.css"), url("/dev/builderdesk/ui/inspector/inspector.css"),
             url("/dev/builderdesk/ui/timeline/timeline.css"), url("/dev/builderdesk/ui/threads/threads.css"),
-            url("/dev/builderdesk/ui/settings/settings.css"));
+            url("/dev/builderdesk/ui/settings/settings.css"), url("/dev/builderdesk/ui/compare/compare.css"));
 
     private Stylesheets() {
     }

@@ -135,6 +135,11 @@ public final class ModelPickerViewModel {
         rebuild();
     }
 
+    /** The active chat models, without Auto (a comparison picks its attempts from them). */
+    public List<ModelChoice> models() {
+        return List.copyOf(models);
+    }
+
     public void toggleFavourite(ModelChoice choice) {
         if (!choice.isAuto()) {
             toggleFavourite(choice.id());

@@ -1,6 +1,8 @@
 package dev.builderdesk.ui.shell;
 
 import dev.builderdesk.protocol.Run;
+import dev.builderdesk.ui.compare.CompareView;
+import dev.builderdesk.ui.compare.ComparisonsView;
 import dev.builderdesk.ui.composer.ComposerView;
 import dev.builderdesk.ui.diff.DiffView;
 import dev.builderdesk.ui.diff.FileViewer;
@@ -130,7 +132,7 @@ public final class MainView extends BorderPane {
             inspectorAutoHidden = true;
             showInspector.setSelected(false);
         }
-        railSplit.setDividerPositions(layout.filesShare());
+        setRailDividers(layout.filesShare());
     }
 
     private void createLayout() {
@@ -153,7 +155,8 @@ public final class MainView extends BorderPane {
                 shortcuts.setVisible(false);
             }
         });
-        body.getChildren().addAll(split, settingsHost, sheet(this::diffView, model.changesProperty().isNotNull()),
+        body.getChildren().addAll(split, settingsHost, compareSheet(),
+                sheet(this::diffView, model.changesProperty().isNotNull()),
                 sheet(this::fileView, model.fileOpenProperty()), new RevertConfirmation(model.revert()),
                 picker(), prompt, shortcuts, error);
         setCenter(body);
@@ -195,6 +198,11 @@ public final class MainView extends BorderPane {
         return top;
     }
 
+    /** The files take {@code filesShare} of the rail; the comparisons the last fifth, the threads the rest. */
+    private void setRailDividers(double filesShare) {
+        railSplit.setDividerPositions(filesShare, Math.max(filesShare + 0.1, 0.8));
+    }
+
     private VBox rail() {
         ThreadsView threadsBox = new ThreadsView(model.threadList());
         threadsBox.setOnNewThread(this::focusComposer);
@@ -202,13 +210,15 @@ public final class MainView extends BorderPane {
         threadsBox.getStyleClass().add("rail-threads");
         FilesView files = new FilesView(model.files());
         files.setMinHeight(120);
-        // The files and the threads share the rail's height; the divider between them is the user's.
-        railSplit = new SplitPane(files, threadsBox);
+        ComparisonsView comparisons = new ComparisonsView(model.comparisons());
+        comparisons.setMinHeight(90);
+        // Files, threads and comparisons share the rail's height; the dividers between them are the user's.
+        railSplit = new SplitPane(files, threadsBox, comparisons);
         railSplit.setId("rail-split");
         railSplit.getStyleClass().add("rail-split");
         railSplit.setOrientation(Orientation.VERTICAL);
-        railSplit.setDividerPositions(PaneLayout.DEFAULT.filesShare());
         VBox.setVgrow(railSplit, Priority.ALWAYS);
+        setRailDividers(PaneLayout.DEFAULT.filesShare());
         VBox rail = new VBox(8, new AppsView(model, prompt), railSplit);
         rail.getStyleClass().add("left-rail");
         rail.setPrefWidth(PaneLayout.DEFAULT.railWidth());
@@ -218,6 +228,7 @@ public final class MainView extends BorderPane {
 
     private VBox centre() {
         composer = new ComposerView(model.composer(), model.picker());
+        composer.setOnCompare(model::openCompare);
         findBar = new FindBar(model.timeline().find());
         TimelineView timeline = new TimelineView(model.timeline(), timelineActions());
         FirstRunView welcome = new FirstRunView(model);
@@ -234,6 +245,29 @@ public final class MainView extends BorderPane {
         // However the picker closes, the keyboard goes back to the prompt.
         picker.returnFocusTo(composer.lookup("#composer-input"));
         return picker;
+    }
+
+    /**
+     * The Compare screen, built the first time it opens; it fills the window (the columns need the width) and
+     * gives the keyboard to its prompt or first column whenever it shows.
+     */
+    private StackPane compareSheet() {
+        StackPane sheet = new StackPane();
+        sheet.getStyleClass().add("compare-sheet");
+        sheet.visibleProperty().bind(model.compareOpenProperty());
+        sheet.visibleProperty().subscribe(shown -> {
+            if (shown) {
+                if (sheet.getChildren().isEmpty()) {
+                    CompareView view = new CompareView(model.compare(), timelineActions());
+                    view.setOnClose(model::closeCompare);
+                    sheet.getChildren().add(view);
+                    sheet.applyCss();
+                    sheet.layout();
+                }
+                ((CompareView) sheet.getChildren().get(0)).focusContent();
+            }
+        });
+        return sheet;
     }
 
     private DiffView diffView() {
@@ -379,6 +413,8 @@ public final class MainView extends BorderPane {
         keys.put(new KeyCodeCombination(KeyCode.SLASH, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 inWorkspace(() -> model.picker().cycleFavourite()));
         keys.put(shortcut(KeyCode.L), this::focusComposer);
+        keys.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                inWorkspace(model::openCompare));
         keys.put(shortcut(KeyCode.N), inWorkspace(() -> {
             model.newThread();
             focusComposer();

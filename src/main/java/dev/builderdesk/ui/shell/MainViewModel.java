@@ -17,6 +17,8 @@ import dev.builderdesk.ui.files.FilesViewModel;
 import dev.builderdesk.ui.fx.Failures;
 import dev.builderdesk.ui.inspector.InspectorViewModel;
 import dev.builderdesk.ui.picker.AutoResolution;
+import dev.builderdesk.ui.compare.CompareViewModel;
+import dev.builderdesk.ui.compare.ComparisonsViewModel;
 import dev.builderdesk.ui.picker.ModelChoice;
 import dev.builderdesk.ui.picker.ModelPickerViewModel;
 import dev.builderdesk.ui.settings.DesktopEnvironment;
@@ -32,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -77,6 +80,9 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<SettingsPage> settingsPage = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper onlyDemoModel = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper appsMessage = new ReadOnlyStringWrapper("");
+    private final CompareViewModel compare;
+    private final ComparisonsViewModel comparisons;
+    private final ReadOnlyBooleanWrapper compareOpen = new ReadOnlyBooleanWrapper();
 
     public MainViewModel(RunApiClient client, Executor ui, Executor io) {
         this(client, ui, io, DesktopEnvironment.detached(connection -> {
@@ -195,11 +201,95 @@ public final class MainViewModel implements AutoCloseable {
         thread.runningProperty().addListener((obs, was, now) -> threadList.refresh());
         selectedApp.addListener((obs, old, app) -> rememberShown());
         thread.sessionIdProperty().addListener((obs, old, session) -> rememberShown());
+        Function<String, String> modelName = id -> picker.models().stream().filter(m -> m.id().equals(id))
+                .map(ModelChoice::name).findFirst().orElse(null);
+        this.compare = new CompareViewModel(client, ui, io, new CompareViewModel.Host() {
+            @Override
+            public void continueWith(String appId, Run attempt) {
+                continueComparison(appId, attempt);
+            }
+
+            @Override
+            public void draftChanged() {
+                composer.refreshBase();
+                files.load(composer.appIdProperty().get());
+                inspector.reload();
+            }
+
+            @Override
+            public void comparisonsChanged() {
+                comparisons.refresh();
+            }
+        }, modelName);
+        this.comparisons = new ComparisonsViewModel(client, ui, io, modelName);
+        comparisons.onOpen(group -> {
+            compare.reopen(composer.appIdProperty().get(), group.id());
+            compareOpen.set(true);
+        });
+        selectedApp.addListener((obs, old, app) -> {
+            closeCompare();
+            comparisons.showApp(app == null ? null : app.id());
+        });
         workspaceTitle.bind(Bindings.createStringBinding(() -> {
             App app = selectedApp.get();
             ChatSession shown = selectedThread.get();
             return app == null ? "" : app.name() + " · " + (shown == null ? "New thread" : shown.title());
         }, selectedApp, selectedThread));
+    }
+
+    /** The Compare screen's session (setup, columns, table, verdict). */
+    public CompareViewModel compare() {
+        return compare;
+    }
+
+    /** The rail's comparisons of the shown app. */
+    public ComparisonsViewModel comparisons() {
+        return comparisons;
+    }
+
+    /** Whether the Compare screen is open over the workspace. */
+    public ReadOnlyBooleanProperty compareOpenProperty() {
+        return compareOpen.getReadOnlyProperty();
+    }
+
+    /**
+     * Compare… (Ctrl+Shift+Enter): the composer's prompt and model start the setup of a new comparison; one that
+     * is shown already (still running, or judged) is shown again instead while the prompt is the same.
+     */
+    public void openCompare() {
+        String app = composer.appIdProperty().get();
+        if (app == null) {
+            return;
+        }
+        boolean sameSession = compare.groupProperty().get() != null && app.equals(compare.appId())
+                && compare.promptProperty().get().strip().equals(composer.promptProperty().get().strip());
+        if (!sameSession) {
+            compare.setUp(app, composer.promptProperty().get(), picker.models(), picker.selectedProperty().get());
+        }
+        compareOpen.set(true);
+    }
+
+    /** Closes the Compare screen; its attempts go on on the server, and the rail lists the comparison. */
+    public void closeCompare() {
+        compareOpen.set(false);
+    }
+
+    /** Continue with this model: the attempt's thread, shown with the model that answered it selected. */
+    private void continueComparison(String appId, Run attempt) {
+        String session = attempt.chatSessionId();
+        if (session == null) {
+            return;
+        }
+        String model = attempt.resolvedModelId() != null ? attempt.resolvedModelId() : attempt.requestedModelId();
+        ModelChoice choice = model == null ? ModelChoice.AUTO : picker.choiceFor(model);
+        closeCompare();
+        // Selected once the thread is shown: the selection is then remembered as this thread's.
+        CompletableFuture.supplyAsync(() -> client.chatSession(appId, session).session(), io)
+                .thenComposeAsync(this::openThread, ui).thenRunAsync(() -> {
+                    if (session.equals(thread.sessionIdProperty().get())) {
+                        picker.selectedProperty().set(choice);
+                    }
+                }, ui).exceptionally(e -> null);
     }
 
     /** The rail's threads: filter, rename, delete with Undo, relative times. */
@@ -506,6 +596,7 @@ public final class MainViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        compare.close();
         connection.close();
         threadList.close();
         composer.close();

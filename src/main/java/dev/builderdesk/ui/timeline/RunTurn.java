@@ -42,10 +42,17 @@ final class RunTurn {
     private boolean thinking;
     private boolean ended;
     private long lastSeq;
+    private final boolean fixedLabel;
 
     RunTurn(String runId, String prompt, String modelLabel, Rows sink) {
+        this(runId, prompt, modelLabel, sink, false);
+    }
+
+    /** A turn whose header keeps {@code modelLabel} whatever the run says (a blind comparison's "Model A"). */
+    RunTurn(String runId, String prompt, String modelLabel, Rows sink, boolean fixedLabel) {
         this.runId = runId;
         this.sink = sink;
+        this.fixedLabel = fixedLabel;
         add(new TimelineItem.UserTurn(runId, prompt));
         add(new TimelineItem.TurnHeader(runId, modelLabel));
         add(new TimelineItem.Thinking(runId));
@@ -145,6 +152,9 @@ final class RunTurn {
     }
 
     private void header(EventPayload.RunAccepted a) {
+        if (fixedLabel) {
+            return;
+        }
         String label = label(a.requestedModelId(), a.modelName());
         if (!(rows.get(1) instanceof TimelineItem.TurnHeader h) || !h.modelLabel().equals(label)) {
             set(1, new TimelineItem.TurnHeader(runId, label));

@@ -4,6 +4,7 @@ import dev.builderdesk.client.RunEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -29,6 +30,7 @@ public final class TimelineViewModel {
     private final TimelineFind find = new TimelineFind(readOnly);
     private final javafx.beans.property.StringProperty inspectedRunId =
             new javafx.beans.property.SimpleStringProperty();
+    private Function<String, String> fixedLabels = runId -> null;
 
     public ObservableList<TimelineItem> items() {
         return readOnly;
@@ -42,6 +44,20 @@ public final class TimelineViewModel {
     /** Find in the thread: the query, its matching rows and the current one. */
     public TimelineFind find() {
         return find;
+    }
+
+    /**
+     * Names the turns of some runs whatever their events say: {@code labelOf} gives a run id's header, or null to
+     * let the run name its model (a comparison column shows "Model A" while blind mode hides the models).
+     */
+    public void fixLabels(Function<String, String> labelOf) {
+        this.fixedLabels = labelOf;
+    }
+
+    private RunTurn newTurn(String runId, String prompt, String modelLabel, TurnPart part) {
+        String fixed = fixedLabels.apply(runId);
+        return fixed != null ? new RunTurn(runId, prompt, fixed, part, true)
+                : new RunTurn(runId, prompt, modelLabel, part);
     }
 
     public void clear() {
@@ -110,7 +126,7 @@ public final class TimelineViewModel {
     /** A run to show as it streams: its turn goes at the end, with "Thinking…" until its first step. */
     RunTurn startTurn(String runId, String prompt, String modelLabel) {
         TurnPart part = new TurnPart();
-        part.turn = new RunTurn(runId, prompt, modelLabel, part);
+        part.turn = newTurn(runId, prompt, modelLabel, part);
         parts.add(part);
         items.addAll(part.turn.rows());
         part.attached = true;
@@ -138,7 +154,7 @@ public final class TimelineViewModel {
     /** A detached turn, built off the UI thread from a replayed log; {@link #prepend} shows it. */
     RunTurn replayed(String runId, String prompt, String modelLabel, List<RunEvent> events) {
         TurnPart part = new TurnPart();
-        part.turn = new RunTurn(runId, prompt, modelLabel, part);
+        part.turn = newTurn(runId, prompt, modelLabel, part);
         part.turn.apply(events);
         return part.turn;
     }

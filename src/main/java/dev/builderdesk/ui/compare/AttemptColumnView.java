@@ -1,0 +1,137 @@
+package dev.builderdesk.ui.compare;
+
+import dev.builderdesk.protocol.Run;
+import dev.builderdesk.protocol.RunStatus;
+import dev.builderdesk.ui.timeline.TimelineActions;
+import dev.builderdesk.ui.timeline.TimelineView;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * One attempt's column: its title and status pill, its rows (the same timeline as a thread, scrolling on its own),
+ * and what can be done with it — Stop while it runs; its changes, Apply and Continue once it ended; a 1–5 rating.
+ */
+final class AttemptColumnView extends VBox {
+    private final AttemptColumn column;
+    private final CompareViewModel model;
+    private final Label title = new Label();
+    private final Label status = new Label();
+    private final Button stop = new Button("Stop");
+    private final Button changes = new Button("Changes");
+    private final Button apply = new Button("Apply");
+    private final Button continueWith = new Button("Continue");
+    private final ToggleButton[] stars = new ToggleButton[5];
+
+    AttemptColumnView(AttemptColumn column, CompareViewModel model, TimelineActions actions) {
+        this.column = column;
+        this.model = model;
+        createLayout(actions);
+        bindToModel();
+        wireActions(actions);
+    }
+
+    private void createLayout(TimelineActions actions) {
+        getStyleClass().add("compare-column");
+        String id = column.letter() == null ? column.runId() : column.letter();
+        setId("compare-column-" + id);
+        title.getStyleClass().add("compare-column-title");
+        title.setMinWidth(0);
+        status.getStyleClass().addAll("timeline-chip", "compare-status");
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        // The rating sits by the title: the footer's buttons take the width of a narrow column.
+        HBox header = new HBox(8, title, spacer, starBar(id), status);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("compare-column-header");
+
+        TimelineView rows = new TimelineView(column.thread().timeline(), actions);
+        VBox.setVgrow(rows, Priority.ALWAYS);
+
+        stop.setId("compare-stop-" + id);
+        changes.setId("compare-changes-" + id);
+        apply.setId("compare-apply-" + id);
+        continueWith.setId("compare-continue-" + id);
+        apply.setTooltip(new Tooltip("Make this attempt's result the app's draft (asks first; Undo after)"));
+        changes.setTooltip(new Tooltip("What this attempt changed, file by file"));
+        HBox footer = new HBox(6, stop, changes, apply, continueWith);
+        footer.setAlignment(Pos.CENTER_LEFT);
+        footer.getStyleClass().add("compare-column-footer");
+        for (Button b : new Button[] {stop, changes, apply, continueWith}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        getChildren().addAll(header, rows, footer);
+    }
+
+    private HBox starBar(String id) {
+        HBox bar = new HBox(0);
+        bar.getStyleClass().add("compare-stars");
+        bar.setMinWidth(Region.USE_PREF_SIZE);
+        for (int i = 0; i < stars.length; i++) {
+            int value = i + 1;
+            ToggleButton star = new ToggleButton();
+            star.setId("compare-rate-" + id + "-" + value);
+            star.getStyleClass().addAll("flat", "compare-star");
+            star.setFocusTraversable(false);
+            star.setTooltip(new Tooltip("Rate " + value + " of 5"));
+            star.setOnAction(e -> column.ratingProperty().set(column.ratingProperty().get() == value ? 0 : value));
+            stars[i] = star;
+            bar.getChildren().add(star);
+        }
+        return bar;
+    }
+
+    private void bindToModel() {
+        title.textProperty().bind(column.titleProperty());
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(column.titleProperty());
+        title.setTooltip(full);
+        column.runProperty().subscribe(this::showStatus);
+        column.thread().runningProperty().subscribe(running -> showStatus(column.runProperty().get()));
+        stop.disableProperty().bind(column.thread().runningProperty().not());
+        continueWith.disableProperty().bind(model.hiddenProperty());
+        continueWith.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip(model.hiddenProperty()
+                .get() ? "Save the verdict first: blind mode hides the model"
+                        : "Open this attempt as a thread and go on with its model"), model.hiddenProperty()));
+        column.ratingProperty().subscribe(rating -> {
+            for (int i = 0; i < stars.length; i++) {
+                stars[i].setSelected(i < rating.intValue());
+                stars[i].setText(i < rating.intValue() ? "★" : "☆");
+            }
+        });
+    }
+
+    private void showStatus(Run run) {
+        RunStatus s = column.status();
+        boolean ended = s.isSettled() && !column.thread().runningProperty().get();
+        status.setText(run.status());
+        status.getStyleClass().removeIf(c -> c.startsWith("timeline-chip-"));
+        status.getStyleClass().add("timeline-chip-" + switch (s) {
+            case COMPLETED -> "completed";
+            case FAILED -> "failed";
+            case CANCELLED, PAUSED -> "cancelled";
+            default -> "running";
+        });
+        boolean result = ended && run.checkpointRevisionId() != null;
+        changes.setDisable(!ended || run.resultRevisionId() == null);
+        apply.setDisable(!result);
+        if (ended && !result) {
+            apply.setTooltip(new Tooltip("This attempt changed nothing: there is no result to apply"));
+        }
+    }
+
+    private void wireActions(TimelineActions actions) {
+        stop.setOnAction(e -> model.stop(column));
+        apply.setOnAction(e -> model.askApply(column));
+        continueWith.setOnAction(e -> model.continueWith(column));
+        changes.setOnAction(e -> actions.openChanges(column.runProperty().get()));
+    }
+}

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * The leaderboard: counts and rates per model, the "n more verdicts needed" rule, blind groups once revealed, and
  * the Bradley–Terry fit against a reference computed here by Newton–Raphson on the same penalised likelihood.
  */
-class LeaderboardTest {
+public class LeaderboardTest {
     static final List<String> MODELS = List.of("m-quokka", "m-wombat", "m-numbat", "m-echidna", "m-dingo");
     int runs;
 
@@ -218,7 +218,7 @@ class LeaderboardTest {
      * Newton–Raphson on θ for the log-likelihood Σ w_ij log σ(θ_i − θ_j) + Σ_i ½ log σ(θ_i) + ½ log σ(−θ_i) (one
      * virtual tie against a reference at θ = 0): {strength, low, high} per model.
      */
-    static double[][] newtonReference(double[][] w) {
+    public static double[][] newtonReference(double[][] w) {
         int m = w.length;
         double[] theta = new double[m];
         double[][] hessian = new double[m][m];

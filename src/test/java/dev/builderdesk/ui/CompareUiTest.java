@@ -1,6 +1,7 @@
 package dev.builderdesk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.builderdesk.compare.CompareTable;
@@ -291,6 +292,77 @@ class CompareUiTest extends UiTestBase {
         assertThat(verdict.get("blind").asBoolean()).isTrue();
         Run revealed = quokka.runProperty().get();
         assertThat(revealed.resolvedModelId()).isEqualTo(MODELS.get("Quokka Coder"));
+    }
+
+    @Test
+    void theLeaderboardRanksTheModelsBySavedVerdictsAsAReferenceFitDoes(FxRobot robot) throws Exception {
+        addModels();
+        List<String> names = List.of("Quokka Coder", "Wombat Builder", "Numbat Dev");
+        List<String> providerIds = List.of("quokka-7b", "wombat-13b", "numbat-3b");
+        // The test's own pair counts over the verdicts it saves (not read from the leaderboard).
+        double[][] wins = new double[3][3];
+        // An app of its own: the filter leaves out the other tests' verdicts.
+        String boardApp = server.createApp("Leaderboard app", "vite-react").get("id").asText();
+        String groups = "/admin/apps/" + boardApp + "/coding-agent/compare-groups";
+        for (int g = 0; g < 15; g++) {
+            int a = g % 3;
+            int b = (g + 1) % 3;
+            server.llm().script(providerIds.get(a), Reply.text("One."));
+            server.llm().script(providerIds.get(b), Reply.text("Two."));
+            JsonNode group = server.owner().post(groups, Map.of("input", "Compare " + g, "attempts", List.of(
+                    Map.of("model_id", MODELS.get(names.get(a))), Map.of("model_id", MODELS.get(names.get(b))))))
+                    .json();
+            Map<String, Integer> modelOfRun = new HashMap<>();
+            for (JsonNode run : group.get("runs")) {
+                String id = run.get("run_id").asText();
+                JsonNode done = server.awaitStatus(boardApp, id, "completed");
+                modelOfRun.put(id, names.indexOf(nameOf(done.get("requested_model_id").asText())));
+            }
+            Map<String, Object> verdict = new HashMap<>();
+            if (g % 5 == 4) {
+                verdict.put("outcome", "tie");
+                wins[a][b] += 0.5;
+                wins[b][a] += 0.5;
+            } else {
+                // The lower index wins three times in four: Quokka is strongest, Numbat weakest.
+                int winner = (g % 4 == 3) == (a < b) ? b : a;
+                int loser = winner == a ? b : a;
+                String run = modelOfRun.entrySet().stream().filter(e -> e.getValue() == winner).findFirst()
+                        .orElseThrow().getKey();
+                verdict.put("winner_run_id", run);
+                wins[winner][loser] += 1;
+            }
+            assertThat(server.owner().put(groups + "/" + group.get("id").asText() + "/verdict", verdict).status())
+                    .isEqualTo(200);
+        }
+        robot.clickOn("#composer-compare");
+        robot.clickOn("#compare-leaderboard-toggle");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.leaderboard().apps().stream()
+                .anyMatch(a -> a.id().equals(boardApp)));
+        robot.interact(() -> model.leaderboard().filterProperty().set(model.leaderboard().apps().stream()
+                .filter(a -> a.id().equals(boardApp)).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        var board = model.leaderboard().boardProperty().get();
+        double[][] reference = dev.builderdesk.compare.LeaderboardTest.newtonReference(wins);
+        for (int i = 0; i < 3; i++) {
+            var entry = board.entry(MODELS.get(names.get(i))).orElseThrow();
+            assertThat(entry.verdicts()).isEqualTo(10);
+            assertThat(entry.strength().value()).as(names.get(i)).isCloseTo(reference[i][0], within(1e-6));
+            assertThat(entry.strength().low()).isCloseTo(reference[i][1], within(1e-6));
+            assertThat(entry.strength().high()).isCloseTo(reference[i][2], within(1e-6));
+        }
+        // Shown strongest first, each row with its strength and interval.
+        assertThat(robot.lookup("#leaderboard-1-0").queryLabeled().getText()).isEqualTo("Quokka Coder");
+        assertThat(robot.lookup("#leaderboard-1-8").queryLabeled().getText())
+                .isEqualTo(board.entry(MODELS.get("Quokka Coder")).orElseThrow().strengthText());
+        assertThat(robot.lookup("#leaderboard-3-0").queryLabeled().getText()).isEqualTo("Numbat Dev");
+        robot.clickOn("#compare-leaderboard-toggle");
+        assertThat(robot.lookup("#compare-leaderboard").tryQuery()).as("dropped when left").isEmpty();
+    }
+
+    private static String nameOf(String modelId) {
+        return MODELS.entrySet().stream().filter(e -> e.getValue().equals(modelId)).findFirst().orElseThrow()
+                .getKey();
     }
 
     /** No text or tooltip of the Compare screen or the rail's comparisons names a model. */

@@ -15,6 +15,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -35,7 +36,10 @@ public final class CompareView extends VBox {
     /** A column narrower than this wraps its rows into unreadable slivers; the row of columns scrolls instead. */
     static final double MIN_COLUMN_WIDTH = 320;
     private final CompareViewModel model;
+    private final LeaderboardViewModel leaderboardModel;
     private final TimelineActions actions;
+    private final ToggleButton leaderboard = new ToggleButton("Leaderboard");
+    private final StackPane body = new StackPane();
     private final Label heading = new Label();
     private final Label blindPill = new Label("Blind");
     private final MenuButton export = new MenuButton("Export");
@@ -51,8 +55,9 @@ public final class CompareView extends VBox {
     private final Label message = new Label();
     private Runnable onClose = () -> { };
 
-    public CompareView(CompareViewModel model, TimelineActions actions) {
+    public CompareView(CompareViewModel model, LeaderboardViewModel leaderboardModel, TimelineActions actions) {
         this.model = model;
+        this.leaderboardModel = leaderboardModel;
         this.actions = actions;
         this.setup = new CompareSetupView(model);
         createLayout();
@@ -94,13 +99,15 @@ public final class CompareView extends VBox {
         again.setId("compare-new");
         close.setId("compare-close");
         close.setTooltip(new Tooltip("Close (Esc): the attempts go on, and the rail lists the comparison"));
-        for (Region r : new Region[] {export, importButton, again, close}) {
+        leaderboard.setId("compare-leaderboard-toggle");
+        leaderboard.setTooltip(new Tooltip("Your models ranked by your saved verdicts"));
+        for (Region r : new Region[] {leaderboard, export, importButton, again, close}) {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
         Label title = new Label("Compare");
         title.getStyleClass().add("app-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(10, title, heading, blindPill, export, importButton, again, close);
+        HBox bar = new HBox(10, title, heading, blindPill, leaderboard, export, importButton, again, close);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("top-bar");
 
@@ -139,7 +146,7 @@ public final class CompareView extends VBox {
         message.setId("compare-message");
         session.getChildren().addAll(split, appliedBar, message, new VerdictBar(model));
         session.getStyleClass().add("compare-session");
-        StackPane body = new StackPane(setupHost, session, new ApplyConfirmation(model));
+        body.getChildren().addAll(setupHost, session, new ApplyConfirmation(model));
         VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().addAll(bar, body);
     }
@@ -168,10 +175,21 @@ public final class CompareView extends VBox {
         heading.setTooltip(full);
         blindPill.visibleProperty().bind(model.hiddenProperty());
         blindPill.managedProperty().bind(blindPill.visibleProperty());
-        setup.visibleProperty().bind(model.groupProperty().isNull().and(model.importedProperty().not()));
-        session.visibleProperty().bind(setup.visibleProperty().not());
+        setup.visibleProperty().bind(model.groupProperty().isNull().and(model.importedProperty().not())
+                .and(leaderboard.selectedProperty().not()));
+        session.visibleProperty().bind(model.groupProperty().isNotNull().or(model.importedProperty())
+                .and(leaderboard.selectedProperty().not()));
+        // Built when asked for and dropped when left: it names models, and a blind session may be under it.
+        leaderboard.selectedProperty().subscribe(on -> {
+            body.getChildren().removeIf(n -> n instanceof LeaderboardView);
+            if (on) {
+                LeaderboardView view = new LeaderboardView(leaderboardModel);
+                body.getChildren().add(view);
+                leaderboardModel.load();
+            }
+        });
         export.disableProperty().bind(model.tableProperty().isNull());
-        again.visibleProperty().bind(setup.visibleProperty().not());
+        again.visibleProperty().bind(model.groupProperty().isNotNull().or(model.importedProperty()));
         model.columns().addListener((ListChangeListener<AttemptColumn>) c -> showColumns());
         model.appliedProperty().subscribe(a -> appliedText.setText(a == null ? ""
                 : "Applied " + a.title() + "'s result to the draft."));

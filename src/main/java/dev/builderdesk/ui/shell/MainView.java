@@ -258,7 +258,7 @@ public final class MainView extends BorderPane {
         sheet.visibleProperty().subscribe(shown -> {
             if (shown) {
                 if (sheet.getChildren().isEmpty()) {
-                    CompareView view = new CompareView(model.compare(), timelineActions());
+                    CompareView view = new CompareView(model.compare(), model.leaderboard(), timelineActions());
                     view.setOnClose(model::closeCompare);
                     sheet.getChildren().add(view);
                     sheet.applyCss();

@@ -19,6 +19,7 @@ import dev.builderdesk.ui.inspector.InspectorViewModel;
 import dev.builderdesk.ui.picker.AutoResolution;
 import dev.builderdesk.ui.compare.CompareViewModel;
 import dev.builderdesk.ui.compare.ComparisonsViewModel;
+import dev.builderdesk.ui.compare.LeaderboardViewModel;
 import dev.builderdesk.ui.picker.ModelChoice;
 import dev.builderdesk.ui.picker.ModelPickerViewModel;
 import dev.builderdesk.ui.settings.DesktopEnvironment;
@@ -82,6 +83,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper appsMessage = new ReadOnlyStringWrapper("");
     private final CompareViewModel compare;
     private final ComparisonsViewModel comparisons;
+    private final LeaderboardViewModel leaderboard;
     private final ReadOnlyBooleanWrapper compareOpen = new ReadOnlyBooleanWrapper();
 
     public MainViewModel(RunApiClient client, Executor ui, Executor io) {
@@ -222,6 +224,7 @@ public final class MainViewModel implements AutoCloseable {
             }
         }, modelName);
         this.comparisons = new ComparisonsViewModel(client, ui, io, modelName);
+        this.leaderboard = new LeaderboardViewModel(client, ui, io, modelName);
         comparisons.onOpen(group -> {
             compare.reopen(composer.appIdProperty().get(), group.id());
             compareOpen.set(true);
@@ -240,6 +243,11 @@ public final class MainViewModel implements AutoCloseable {
     /** The Compare screen's session (setup, columns, table, verdict). */
     public CompareViewModel compare() {
         return compare;
+    }
+
+    /** The leaderboard over every saved verdict. */
+    public LeaderboardViewModel leaderboard() {
+        return leaderboard;
     }
 
     /** The rail's comparisons of the shown app. */

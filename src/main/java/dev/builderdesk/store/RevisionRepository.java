@@ -21,6 +21,10 @@ public final class RevisionRepository {
     public record FileRow(String path, String sha256, long size) {
     }
 
+    /** One file of a revision with its bytes; {@code content} is null when its blob is missing. */
+    public record StoredFile(String path, String sha256, long size, byte[] content) {
+    }
+
     public void putBlob(Connection c, String sha256, byte[] content) throws SQLException {
         Sql.update(c, "INSERT INTO blobs (sha256, size, content) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", sha256,
                 (long) content.length, content);
@@ -48,6 +52,13 @@ public final class RevisionRepository {
     public List<FileRow> files(Connection c, String revisionId) throws SQLException {
         return Sql.query(c, "SELECT path, sha256, size FROM revision_files WHERE revision_id = ? ORDER BY path",
                 rs -> new FileRow(rs.getString(1), rs.getString(2), rs.getLong(3)), revisionId);
+    }
+
+    /** Every file of a revision with its content, in one query (a revision may hold thousands of files). */
+    public List<StoredFile> filesWithContent(Connection c, String revisionId) throws SQLException {
+        return Sql.query(c, "SELECT f.path, f.sha256, f.size, b.content FROM revision_files f"
+                + " LEFT JOIN blobs b ON b.sha256 = f.sha256 WHERE f.revision_id = ? ORDER BY f.path",
+                rs -> new StoredFile(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBytes(4)), revisionId);
     }
 
     private static RevisionRow map(ResultSet rs) throws SQLException {

@@ -38,12 +38,24 @@ public final class FolderScanner {
      * @throws AppFolderException of kind {@code TOO_LARGE}, before any file is opened, past the rules' bounds
      */
     public static FileSet scan(Path root, ScanRules rules) throws IOException {
+        return FileSet.of(read(root, rules));
+    }
+
+    /**
+     * Reads a folder with the sandbox rules, hashing only the files whose bytes differ from {@code like}'s (a run's
+     * sandbox, read against the revision it was made from, is mostly unchanged).
+     */
+    public static FileSet scanLike(Path root, FileSet like) throws IOException {
+        return FileSet.ofLike(read(root, ScanRules.sandbox()), like);
+    }
+
+    private static Map<String, byte[]> read(Path root, ScanRules rules) throws IOException {
         if (!Files.isDirectory(root)) {
-            return FileSet.empty();
+            return Map.of();
         }
         Path realRoot = root.toRealPath();
         if (rules.excludes(realRoot)) {
-            return FileSet.empty();
+            return Map.of();
         }
         Map<String, Path> found = new TreeMap<>();
         long maxEntries = (long) rules.maxFiles() * ENTRIES_PER_FILE;
@@ -100,7 +112,7 @@ public final class FolderScanner {
                 // Deleted since the walk: not part of the folder any more.
             }
         }
-        return FileSet.of(files);
+        return files;
     }
 
     private static AppFolderException tooLarge(String what) {

@@ -4,6 +4,7 @@ import dev.builderdesk.protocol.RevisionSummary;
 import dev.builderdesk.store.RevisionRepository;
 import dev.builderdesk.store.RevisionRepository.FileRow;
 import dev.builderdesk.store.RevisionRepository.RevisionRow;
+import dev.builderdesk.store.RevisionRepository.StoredFile;
 import dev.builderdesk.store.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -48,16 +49,25 @@ public final class Revisions {
         return row;
     }
 
-    /** Loads every file of a revision. */
+    /**
+     * Loads every file of a revision in one query. The hashes are the stored ones, not computed again: a blob is
+     * stored under the SHA-256 of its bytes and never updated, and its length is checked against the file's row.
+     */
     public FileSet load(Connection c, String revisionId) throws SQLException {
         Map<String, byte[]> files = new HashMap<>();
-        for (FileRow f : repository.files(c, revisionId)) {
-            byte[] content = repository.blob(c, f.sha256())
-                    .orElseThrow(() -> new StoreException("Blob " + f.sha256() + " of " + f.path() + " is missing",
-                            null));
-            files.put(f.path(), content);
+        Map<String, String> hashes = new HashMap<>();
+        for (StoredFile f : repository.filesWithContent(c, revisionId)) {
+            if (f.content() == null) {
+                throw new StoreException("Blob " + f.sha256() + " of " + f.path() + " is missing", null);
+            }
+            if (f.content().length != f.size()) {
+                throw new StoreException("Blob " + f.sha256() + " of " + f.path() + " holds " + f.content().length
+                        + " bytes, not " + f.size(), null);
+            }
+            files.put(f.path(), f.content());
+            hashes.put(f.path(), f.sha256());
         }
-        return FileSet.of(files);
+        return FileSet.ofHashed(files, hashes);
     }
 
     public static RevisionSummary summary(RevisionRow row) {

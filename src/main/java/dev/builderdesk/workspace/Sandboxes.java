@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -36,9 +38,12 @@ public final class Sandboxes {
         Files.createDirectories(root);
         Path staging = root.resolve(runId + ".staging-" + System.nanoTime());
         try {
+            Set<Path> made = new HashSet<>();
             for (Map.Entry<String, byte[]> e : files.contents().entrySet()) {
                 Path file = staging.resolve(e.getKey());
-                Files.createDirectories(file.getParent());
+                if (made.add(file.getParent())) {
+                    Files.createDirectories(file.getParent());
+                }
                 Files.write(file, e.getValue());
             }
             Files.createDirectories(staging);
@@ -49,8 +54,9 @@ public final class Sandboxes {
         return target;
     }
 
-    public FileSet snapshot(String runId) throws IOException {
-        return FolderScanner.scan(pathOf(runId));
+    /** The sandbox's files now, read against {@code base} (the revision it was made from) to hash fewer. */
+    public FileSet snapshot(String runId, FileSet base) throws IOException {
+        return FolderScanner.scanLike(pathOf(runId), base);
     }
 
     public void delete(String runId) throws IOException {

@@ -25,6 +25,7 @@ import dev.builderdesk.store.RevisionRepository.RevisionRow;
 import dev.builderdesk.store.RunRow;
 import dev.builderdesk.store.Store;
 import dev.builderdesk.workspace.Drafts;
+import dev.builderdesk.workspace.FileSet;
 import dev.builderdesk.workspace.Revisions;
 import dev.builderdesk.workspace.Sandboxes;
 import java.io.IOException;
@@ -112,10 +113,23 @@ public final class RunService {
                     null, false, groupId, null), a.runId()));
         }
         createGroup.run();
+        // Every attempt starts from the same draft: its files are read once and written into each sandbox, and
+        // each attempt's preparation time counts that read as well as its own copy.
+        long started = System.nanoTime();
+        FileSet base = null;
+        RuntimeException loadFailure = null;
+        try {
+            base = store.db().read(c -> revisions.load(c, draft.id()));
+        } catch (RuntimeException e) {
+            loadFailure = e;
+        }
+        FileSet files = base;
+        RuntimeException failure = loadFailure;
         List<Prepared.Sandbox> sandboxesReady;
         try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
             List<java.util.concurrent.Future<Prepared.Sandbox>> futures = prepared.stream()
-                    .map(p -> pool.submit(() -> materialise(p))).toList();
+                    .map(p -> pool.submit(() -> failure != null ? prewarmFailed(p, failure)
+                            : materialise(p, files, started))).toList();
             sandboxesReady = new ArrayList<>();
             for (var future : futures) {
                 sandboxesReady.add(future.get());
@@ -164,15 +178,29 @@ public final class RunService {
      */
     private Prepared.Sandbox materialise(Prepared p) {
         long started = System.nanoTime();
+        FileSet files;
         try {
-            var files = store.db().read(c -> revisions.load(c, p.draft().id()));
+            files = store.db().read(c -> revisions.load(c, p.draft().id()));
+        } catch (RuntimeException e) {
+            return prewarmFailed(p, e);
+        }
+        return materialise(p, files, started);
+    }
+
+    /** Writes {@code files} into the run's sandbox; the preparation time counts from {@code started}. */
+    private Prepared.Sandbox materialise(Prepared p, FileSet files, long started) {
+        try {
             sandboxes.materialise(p.runId(), files);
             return new Prepared.Sandbox(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), null);
         } catch (Exception e) {
-            String warning = "Sandbox prewarm failed: " + (e.getMessage() == null ? e.toString() : e.getMessage());
-            LOG.log(System.Logger.Level.WARNING, "Run " + p.runId() + ": " + warning);
-            return new Prepared.Sandbox(null, warning);
+            return prewarmFailed(p, e);
         }
+    }
+
+    private static Prepared.Sandbox prewarmFailed(Prepared p, Exception e) {
+        String warning = "Sandbox prewarm failed: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+        LOG.log(System.Logger.Level.WARNING, "Run " + p.runId() + ": " + warning);
+        return new Prepared.Sandbox(null, warning);
     }
 
     /** Stores the run, its thread turn and its compare group, then announces it; the caller submits it. */

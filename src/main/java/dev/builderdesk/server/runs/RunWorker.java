@@ -217,7 +217,7 @@ final class RunWorker {
      * {@code revision.created} and {@code checkpoint.created} events in one transaction (ADR 0011).
      */
     private Optional<Result> commitResult(RunRow row, FileSet base, RunRecorder recorder) throws IOException {
-        FileSet files = sandboxes.snapshot(row.id());
+        FileSet files = sandboxes.snapshot(row.id(), base);
         if (files.treeHash().equals(base.treeHash())) {
             return Optional.empty();
         }

@@ -225,6 +225,7 @@ class CompareUiTest extends UiTestBase {
         var entry = model.comparisons().entries().stream().filter(e -> e.group().id().equals(groupId)).findFirst()
                 .orElseThrow();
         assertThat(entry.summary()).contains("Quokka Coder").contains("Wombat Builder").contains("Numbat Dev");
+        robot.clickOn("Comparisons");
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(robot.lookup("#comparisons-list .list-cell").queryAll().stream()
                 .filter(c -> c instanceof ListCell<?> cell && cell.getItem() instanceof ComparisonsViewModel.Entry e

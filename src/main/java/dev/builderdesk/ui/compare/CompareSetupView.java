@@ -11,6 +11,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -49,6 +50,7 @@ final class CompareSetupView extends VBox {
         setId("compare-setup");
         getStyleClass().add("compare-setup");
         setMaxWidth(860);
+        setMaxHeight(Region.USE_PREF_SIZE);
         Label heading = new Label("One prompt, several models, side by side");
         heading.getStyleClass().add("modal-title");
         prompt.setId("compare-prompt");
@@ -60,6 +62,8 @@ final class CompareSetupView extends VBox {
         add.setId("compare-add-attempt");
         count.getStyleClass().add("compare-hint");
         chips.setId("compare-picks");
+        // FlowPane's preferred height assumes 400 px of width; the chips have the card's width beside the button.
+        chips.setPrefWrapLength(660);
         blind.setId("compare-blind");
         start.setId("compare-start");
         start.getStyleClass().add("accent");
@@ -110,6 +114,11 @@ final class CompareSetupView extends VBox {
             Tooltip.install(chip, new Tooltip(pick.details()));
             chips.getChildren().add(chip);
         }
+        if (model.picks().isEmpty()) {
+            Label none = new Label("No attempts yet: add 2 to 6 (the same model twice shows its variance).");
+            none.getStyleClass().add("compare-hint");
+            chips.getChildren().add(none);
+        }
         int n = model.picks().size();
         count.setText(n < 2 ? "Pick at least 2 attempts" : n + " attempts · up to 6");
         add.setDisable(n >= 6);
@@ -130,10 +139,15 @@ final class CompareSetupView extends VBox {
 
     private void wireActions() {
         start.setOnAction(e -> model.start());
-        prompt.setOnKeyPressed(e -> {
+        // A filter: the text area would take Tab as a character and Ctrl+Enter as a newline.
+        prompt.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
                 e.consume();
                 model.start();
+            } else if (e.getCode() == KeyCode.TAB && !e.isShiftDown() && !e.isShortcutDown()) {
+                // In a form, Tab goes on to the attempts.
+                e.consume();
+                add.requestFocus();
             }
         });
     }

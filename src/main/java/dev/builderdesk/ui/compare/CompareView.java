@@ -34,7 +34,7 @@ import javafx.stage.FileChooser;
  */
 public final class CompareView extends VBox {
     /** A column narrower than this wraps its rows into unreadable slivers; the row of columns scrolls instead. */
-    static final double MIN_COLUMN_WIDTH = 320;
+    static final double MIN_COLUMN_WIDTH = 300;
     private final CompareViewModel model;
     private final LeaderboardViewModel leaderboardModel;
     private final TimelineActions actions;
@@ -128,6 +128,8 @@ public final class CompareView extends VBox {
         MetricsTableView table = new MetricsTableView(model);
         MetricsChartsView charts = new MetricsChartsView(model);
         HBox.setHgrow(table, Priority.ALWAYS);
+        // In a narrow window the charts give way (down to their minimum), the table's columns do not.
+        table.setMinWidth(Region.USE_PREF_SIZE);
         HBox measures = new HBox(12, table, charts);
         measures.getStyleClass().add("compare-measures");
         SplitPane split = new SplitPane(columnScroll, measures);
@@ -156,8 +158,9 @@ public final class CompareView extends VBox {
         if (n == 0) {
             return;
         }
-        double width = columnScroll.getViewportBounds().getWidth();
-        double each = Math.max(MIN_COLUMN_WIDTH, (width - columnRow.getSpacing() * (n - 1)) / n);
+        double width = columnScroll.getViewportBounds().getWidth() - columnRow.snappedLeftInset()
+                - columnRow.snappedRightInset();
+        double each = Math.max(MIN_COLUMN_WIDTH, Math.floor((width - columnRow.getSpacing() * (n - 1)) / n));
         for (var node : columnRow.getChildren()) {
             ((Region) node).setPrefWidth(each);
             ((Region) node).setMinWidth(each);

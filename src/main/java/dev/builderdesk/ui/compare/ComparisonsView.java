@@ -17,8 +17,6 @@ public final class ComparisonsView extends VBox {
         super(6);
         this.model = model;
         getStyleClass().add("comparisons-view");
-        Label title = new Label("COMPARISONS");
-        title.getStyleClass().add("rail-title");
         list.setId("comparisons-list");
         list.setItems(model.entries());
         list.setPrefHeight(120);
@@ -35,7 +33,8 @@ public final class ComparisonsView extends VBox {
                 openSelected();
             }
         });
-        getChildren().addAll(title, list);
+        setPadding(new javafx.geometry.Insets(6, 0, 0, 0));
+        getChildren().add(list);
     }
 
     private void openSelected() {

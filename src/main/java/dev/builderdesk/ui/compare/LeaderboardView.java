@@ -42,10 +42,12 @@ final class LeaderboardView extends VBox {
     private void createLayout() {
         setId("compare-leaderboard");
         getStyleClass().add("compare-leaderboard");
+        setMaxWidth(1100);
         Label heading = new Label("Your leaderboard");
         heading.getStyleClass().add("modal-title");
         Label explain = new Label("From your saved verdicts: a winner beats every other model of its comparison, a"
-                + " tie counts half a win each way. Strength is a Bradley–Terry fit (1 = an average model).");
+                + " tie counts half a win each way. Strength is a Bradley–Terry fit — twice the strength, twice the"
+                + " odds of winning — with its 95 % interval.");
         explain.setWrapText(true);
         explain.getStyleClass().add("compare-hint");
         app.setId("leaderboard-app");

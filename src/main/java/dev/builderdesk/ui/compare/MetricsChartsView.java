@@ -36,9 +36,10 @@ final class MetricsChartsView extends HBox {
         chart.setTitle(title);
         chart.setLegendVisible(false);
         chart.setAnimated(false);
-        chart.setCategoryGap(14);
-        chart.setMinWidth(180);
-        chart.setPrefWidth(240);
+        chart.setCategoryGap(8);
+        chart.setBarGap(0);
+        chart.setMinWidth(110);
+        chart.setPrefWidth(200);
         chart.getStyleClass().add("compare-chart");
         HBox.setHgrow(chart, Priority.ALWAYS);
         return chart;

@@ -22,6 +22,7 @@ final class MetricsTableView extends VBox {
     private final CompareViewModel model;
     private final GridPane grid = new GridPane();
     private final CheckBox differencesOnly = new CheckBox("Differences only");
+    private final ScrollPane scroll = new ScrollPane(grid);
 
     MetricsTableView(CompareViewModel model) {
         this.model = model;
@@ -40,7 +41,6 @@ final class MetricsTableView extends VBox {
         HBox bar = new HBox(8, heading, spacer, differencesOnly);
         grid.getStyleClass().add("compare-metrics-grid");
         grid.setId("compare-metrics-grid");
-        ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("compare-metrics-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
@@ -61,13 +61,14 @@ final class MetricsTableView extends VBox {
         }
         List<CompareTable.Column> columns = table.columns();
         ColumnConstraints names = new ColumnConstraints();
-        names.setMinWidth(150);
+        names.setMinWidth(Region.USE_PREF_SIZE);
         grid.getColumnConstraints().add(names);
         for (int i = 0; i < columns.size(); i++) {
             ColumnConstraints c = new ColumnConstraints();
             c.setHgrow(Priority.ALWAYS);
             c.setHalignment(HPos.RIGHT);
-            c.setMinWidth(90);
+            // Never narrower than the title or a value: the table scrolls sideways instead of overlapping them.
+            c.setMinWidth(Region.USE_PREF_SIZE);
             grid.getColumnConstraints().add(c);
             Label title = cell(columns.get(i).title(), "compare-metrics-head");
             title.setTooltip(new Tooltip(columns.get(i).title()));
@@ -90,6 +91,13 @@ final class MetricsTableView extends VBox {
         }
         if (r == 1) {
             grid.add(cell("Every attempt measured the same.", "compare-metrics-name"), 0, 1, columns.size() + 1, 1);
+        }
+        // The table is as wide as its widest cells: the charts beside it give way first in a narrow window.
+        if (getScene() != null) {
+            grid.applyCss();
+            double width = grid.prefWidth(-1) + 14;
+            scroll.setMinViewportWidth(width);
+            scroll.setPrefViewportWidth(width);
         }
     }
 

@@ -22,6 +22,8 @@ import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -198,9 +200,9 @@ public final class MainView extends BorderPane {
         return top;
     }
 
-    /** The files take {@code filesShare} of the rail; the comparisons the last fifth, the threads the rest. */
+    /** The files take {@code filesShare} of the rail, the threads and comparisons the rest. */
     private void setRailDividers(double filesShare) {
-        railSplit.setDividerPositions(filesShare, Math.max(filesShare + 0.1, 0.8));
+        railSplit.setDividerPositions(filesShare);
     }
 
     private VBox rail() {
@@ -211,9 +213,23 @@ public final class MainView extends BorderPane {
         FilesView files = new FilesView(model.files());
         files.setMinHeight(120);
         ComparisonsView comparisons = new ComparisonsView(model.comparisons());
-        comparisons.setMinHeight(90);
-        // Files, threads and comparisons share the rail's height; the dividers between them are the user's.
-        railSplit = new SplitPane(files, threadsBox, comparisons);
+        // The threads and the comparisons take turns in the rail's lower pane (two tabs), so the files keep
+        // their share of the height; the divider between the files and the lists is the user's.
+        Tab threadsTab = new Tab("Threads", threadsBox);
+        Tab comparisonsTab = new Tab("Comparisons", comparisons);
+        comparisonsTab.setId("rail-comparisons-tab");
+        TabPane lists = new TabPane(threadsTab, comparisonsTab);
+        lists.setId("rail-lists");
+        lists.getStyleClass().add("rail-lists");
+        lists.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        lists.setMinHeight(140);
+        // A comparison opened from elsewhere (Compare…) is listed where the user can see it.
+        model.compareOpenProperty().subscribe(open -> {
+            if (open) {
+                lists.getSelectionModel().select(comparisonsTab);
+            }
+        });
+        railSplit = new SplitPane(files, lists);
         railSplit.setId("rail-split");
         railSplit.getStyleClass().add("rail-split");
         railSplit.setOrientation(Orientation.VERTICAL);

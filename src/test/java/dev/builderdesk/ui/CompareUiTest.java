@@ -201,8 +201,20 @@ class CompareUiTest extends UiTestBase {
         int filesColumn = header.indexOf("files_changed");
         assertThat(filesColumn).isPositive();
         assertThat(Double.parseDouble(csv.get(q + 1).split(",")[filesColumn])).isEqualTo(2.0);
+        for (int i = 0; i < 3; i++) {
+            assertThat(Double.parseDouble(csv.get(i + 1).split(",")[header.indexOf("duration_ms")]))
+                    .isEqualTo(value(table, "duration_ms", i));
+            assertThat(json.toString()).contains(table.columns().get(i).title());
+        }
         String markdown = Files.readString(dir.resolve("c.md"));
         assertThat(markdown).contains(PROMPT).contains("Quokka Coder");
+        for (CompareTable.MetricRow row : table.rows()) {
+            // Each row of the table is a row of the Markdown table, with the same cells.
+            assertThat(markdown).as(row.key()).contains("| " + row.label() + " |");
+            for (String cell : row.cells()) {
+                assertThat(markdown).as(row.key()).contains(cell);
+            }
+        }
 
         // Continue with this model: the attempt's thread, its model selected.
         String quokkaSession = quokka.runProperty().get().chatSessionId();

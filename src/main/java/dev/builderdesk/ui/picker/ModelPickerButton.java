@@ -34,11 +34,14 @@ public final class ModelPickerButton extends Button {
         setOnAction(e -> model.open());
     }
 
-    /** Its full width, unless that is over its maximum. */
+    /** In a short bar it gives way first (ellipsized, the name in its tooltip), down to this width. */
+    static final double SHORTEST = 150;
+
+    /** Its full width (up to its maximum), or less when the bar is short: Compare… and Send stay whole. */
     @Override
     protected double computeMinWidth(double height) {
         double pref = computePrefWidth(height);
         double max = getMaxWidth();
-        return max > 0 ? Math.min(pref, max) : pref;
+        return Math.min(SHORTEST, max > 0 ? Math.min(pref, max) : pref);
     }
 }

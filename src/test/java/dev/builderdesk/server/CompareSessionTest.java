@@ -242,6 +242,10 @@ class CompareSessionTest extends ServerTestBase {
         JsonNode judged = owner.put("/admin/apps/" + app + "/coding-agent/compare-groups/" + groupId + "/verdict",
                 Map.of("winner_run_id", winner, "notes", "B")).json();
         assertThat(judged.get("verdict").get("blind").asBoolean()).isTrue();
+        assertThat(owner.put("/admin/apps/" + app + "/coding-agent/compare-groups/" + groupId + "/verdict",
+                Map.of("winner_run_id", group.get("runs").get(0).get("run_id").asText())).status())
+                .as("judged blind, the verdict stays as it was once the names are shown").isEqualTo(409);
+        assertThat(group(groupId).get("verdict").get("winner_run_id").asText()).isEqualTo(winner);
         String revealed = owner.get("/admin/apps/" + app + "/coding-agent/compare-groups/" + groupId).raw();
         assertThat(models.keySet()).allMatch(revealed::contains, "every model is named once the verdict is saved");
         assertThat(owner.get(TestServer.runs(app) + "/" + winner).json().get("resolved_model_id").isNull())
@@ -294,7 +298,8 @@ class CompareSessionTest extends ServerTestBase {
         assertThat(allBad.get("verdict").get("winner_run_id").isNull()).isTrue();
         assertThat(owner.put(verdict, Map.of("winner_run_id", first)).json().get("verdict").get("outcome").asText())
                 .as("a winner without an outcome is a win").isEqualTo("winner");
-        assertThat(owner.put(verdict, Map.of()).json().get("verdict").get("outcome").asText())
-                .as("no winner and no outcome: a tie").isEqualTo("tie");
+        assertThat(owner.put(verdict, Map.of()).status()).as("a verdict says what it is").isEqualTo(422);
+        assertThat(owner.put(verdict, Map.of("outcome", "tie")).json().get("verdict").get("outcome").asText())
+                .isEqualTo("tie");
     }
 }

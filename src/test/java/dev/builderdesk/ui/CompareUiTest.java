@@ -74,6 +74,11 @@ class CompareUiTest extends UiTestBase {
     }
 
     private void script(int numbatWords) {
+        script(numbatWords, Reply.text("Added three tiers."));
+    }
+
+    /** {@code wombatAnswer}: Wombat's last reply, after its failed read and its write. */
+    private void script(int numbatWords, Reply wombatAnswer) {
         server.llm().script("quokka-7b",
                 Reply.toolCall("Adding the component.", "coding_agent_write_file",
                         "{\"path\":\"src/Pricing.tsx\",\"content\":\"export const Pricing = () => <section/>;\\n\"}"),
@@ -84,7 +89,7 @@ class CompareUiTest extends UiTestBase {
                 Reply.toolCall("Reading.", "coding_agent_read_file", "{\"path\":\"src/Missing.tsx\"}"),
                 Reply.toolCall("Writing instead.", "coding_agent_write_file",
                         "{\"path\":\"NOTE.txt\",\"content\":\"three tiers\\n\"}"),
-                Reply.text("Added three tiers."));
+                wombatAnswer);
         server.llm().script("numbat-3b", Reply.slowText(numbatWords, 40));
     }
 
@@ -134,7 +139,8 @@ class CompareUiTest extends UiTestBase {
     @Test
     void threeModelsSideBySideMeasuredAppliedContinuedAndReopened(FxRobot robot) throws Exception {
         addModels();
-        script(400);
+        // Wombat answers slowly too: Stop on Numbat's column must leave it running.
+        script(400, Reply.slowText(80, 40));
         List<String> draftBefore = draftFiles();
         setUp(robot, false);
         robot.clickOn("#compare-start");
@@ -146,6 +152,11 @@ class CompareUiTest extends UiTestBase {
         AttemptColumn numbat = columnOf("Numbat Dev");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> columnText(numbat).contains("word5"));
         robot.clickOn("#compare-stop-" + numbat.letter());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "cancelled".equals(runOnServer(numbat).get("status")
+                .asText()));
+        AttemptColumn slow = columnOf("Wombat Builder");
+        assertThat(runOnServer(slow).get("status").asText()).as("Stop cancels that column's attempt only")
+                .isEqualTo("running");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, this::allSettled);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(runOnServer(numbat).get("status").asText()).isEqualTo("cancelled");

@@ -201,6 +201,10 @@ public final class CompareService {
                 }
             });
         }
+        if (outcome == null && winner == null) {
+            body.issue(List.of("body", "outcome"), "A verdict names a winner_run_id or an outcome ('tie', 'all_bad')",
+                    "missing");
+        }
         body.finish();
         if (Verdict.WINNER.equals(outcome) && winner == null) {
             throw ApiError.badRequest("An outcome of 'winner' needs winner_run_id");
@@ -212,6 +216,10 @@ public final class CompareService {
         return store.db().write(c -> {
             GroupRow g = store.compareGroups().find(c, app.id(), groupId)
                     .orElseThrow(() -> ApiError.notFound("Compare group not found"));
+            if (g.blind() && g.verdict() != null) {
+                // Saving it revealed the models: a second verdict would be judged with the names in view.
+                throw ApiError.conflict("The verdict of a blind comparison is final once saved");
+            }
             List<RunRow> runs = store.runs().inCompareGroup(c, app.id(), g.id());
             Set<String> runIds = runs.stream().map(RunRow::id).collect(Collectors.toSet());
             if (winner != null && !runIds.contains(winner)) {

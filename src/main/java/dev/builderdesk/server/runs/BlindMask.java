@@ -18,7 +18,6 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,13 +38,13 @@ public final class BlindMask {
 
     private final String label;
     private final Pattern names;
-    private final List<String> lowerNames;
+    private final List<String> kept;
 
     /** A mask hiding {@code secrets} behind {@code label} (package-private: tests; the server uses {@link #of}). */
     BlindMask(String label, Set<String> secrets) {
         this.label = label;
         List<String> kept = secrets.stream().filter(s -> s != null && s.length() >= MIN_SCRUBBED).toList();
-        this.lowerNames = kept.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        this.kept = kept;
         List<String> longestFirst = kept.stream()
                 .sorted(Comparator.comparingInt(String::length).reversed()).map(Pattern::quote).toList();
         this.names = longestFirst.isEmpty() ? null
@@ -102,11 +101,11 @@ public final class BlindMask {
      * An answer streamed in pieces is cut there, so that each piece can be scrubbed on its own.
      */
     public int safeCut(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
         int hold = 0;
-        for (String name : lowerNames) {
-            for (int k = Math.min(name.length() - 1, lower.length()); k > hold; k--) {
-                if (lower.regionMatches(lower.length() - k, name, 0, k)) {
+        // Compared in place, ignoring case: a lower-cased copy can differ in length ("İ") and shift the cut.
+        for (String name : kept) {
+            for (int k = Math.min(name.length() - 1, text.length()); k > hold; k--) {
+                if (text.regionMatches(true, text.length() - k, name, 0, k)) {
                     hold = k;
                     break;
                 }

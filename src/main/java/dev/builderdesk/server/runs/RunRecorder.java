@@ -11,6 +11,7 @@ import dev.builderdesk.store.SqlWork;
 import dev.builderdesk.store.Store;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +38,7 @@ final class RunRecorder implements EventSink {
     /** Set for an attempt of a blind comparison: its answer is stored in pieces that never split a model's name. */
     private final BlindMask mask;
     private final StringBuilder heldText = new StringBuilder();
+    private final List<Diagnostic> heldDiagnostics = new ArrayList<>();
 
     RunRecorder(EventLog log, Store store, RunRow row, Instant startedAt) {
         this(log, store, row, startedAt, null);
@@ -63,11 +65,12 @@ final class RunRecorder implements EventSink {
         if (mask != null && payload instanceof EventPayload.AssistantDelta d) {
             observe(payload);
             heldText.append(d.content());
+            heldDiagnostics.addAll(diagnostics);
             int cut = mask.safeCut(heldText.toString());
             if (cut > 0) {
                 String piece = heldText.substring(0, cut);
                 heldText.delete(0, cut);
-                log.append(runId, appId, new EventPayload.AssistantDelta(piece), diagnostics);
+                log.append(runId, appId, new EventPayload.AssistantDelta(piece), takeHeldDiagnostics());
             }
             return;
         }
@@ -94,8 +97,14 @@ final class RunRecorder implements EventSink {
         if (!heldText.isEmpty()) {
             String rest = heldText.toString();
             heldText.setLength(0);
-            log.append(runId, appId, new EventPayload.AssistantDelta(rest), List.of());
+            log.append(runId, appId, new EventPayload.AssistantDelta(rest), takeHeldDiagnostics());
         }
+    }
+
+    private List<Diagnostic> takeHeldDiagnostics() {
+        List<Diagnostic> taken = List.copyOf(heldDiagnostics);
+        heldDiagnostics.clear();
+        return taken;
     }
 
     /** Stores any text still held back (before the caller appends an event of its own). */

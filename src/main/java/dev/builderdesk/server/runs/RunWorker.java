@@ -104,7 +104,13 @@ final class RunWorker {
             }
             outcome(handle, running, recorder, startedAt, resume);
         } catch (RuntimeException | IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "Run " + row.id() + " failed", e);
+            if (mask == null) {
+                LOG.log(System.Logger.Level.WARNING, "Run " + row.id() + " failed", e);
+            } else {
+                // A blind attempt's log names no model either (a provider's error often quotes its model id).
+                LOG.log(System.Logger.Level.WARNING, "Run " + row.id() + " failed: " + e.getClass().getName()
+                        + ": " + mask.scrub(String.valueOf(e.getMessage())));
+            }
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             settle(load(row.id()), RunStatus.FAILED, message, ErrorCodes.ENGINE_FAILED, recorder, startedAt,
                     List.of(Diagnostic.of(message, ErrorCodes.ENGINE_FAILED)));

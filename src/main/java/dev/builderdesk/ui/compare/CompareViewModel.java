@@ -6,6 +6,7 @@ import dev.builderdesk.compare.CompareTable;
 import dev.builderdesk.protocol.CompareGroup;
 import dev.builderdesk.protocol.CreateComparisonRequest;
 import dev.builderdesk.protocol.Run;
+import dev.builderdesk.protocol.RunStatus;
 import dev.builderdesk.protocol.Verdict;
 import dev.builderdesk.ui.fx.Failures;
 import dev.builderdesk.ui.picker.ModelChoice;
@@ -90,10 +91,15 @@ public final class CompareViewModel implements AutoCloseable {
     private final BooleanBinding canStart = Bindings.createBooleanBinding(() -> !starting.get()
             && group.get() == null && !prompt.get().isBlank() && picks.size() >= 2 && picks.size() <= 6, starting,
             group, prompt, picks);
+    /** A verdict once every attempt ended, and only once for a blind comparison (saving it shows the names). */
     private final BooleanBinding canSaveVerdict = Bindings.createBooleanBinding(() -> group.get() != null
-            && choice.get() != null && !imported.get(), group, choice, imported);
+            && choice.get() != null && !imported.get() && !(group.get().blind() && group.get().verdict() != null)
+            && group.get().runs().stream().allMatch(CompareViewModel::ended), group, choice, imported);
     private String appId;
     private int generation;
+    /** Reads of the group sent, and the newest one shown: an older answer arriving late is not shown over it. */
+    private long refreshesSent;
+    private long refreshShown;
 
     public CompareViewModel(RunApiClient client, Executor ui, Executor io, Host host,
             Function<String, String> modelName) {
@@ -335,11 +341,13 @@ public final class CompareViewModel implements AutoCloseable {
         }
         String app = appId;
         int at = generation;
+        long sent = ++refreshesSent;
         return CompletableFuture.supplyAsync(() -> client.compareGroup(app, shown.id()), io)
                 .handleAsync((latest, failure) -> {
-                    if (at != generation || failure != null) {
+                    if (at != generation || failure != null || sent < refreshShown) {
                         return null;
                     }
+                    refreshShown = sent;
                     boolean wasHidden = hidden.get();
                     adopt(latest);
                     for (Run run : latest.runs()) {
@@ -504,6 +512,14 @@ public final class CompareViewModel implements AutoCloseable {
             prompt.set(read.input());
             return null;
         }, ui);
+    }
+
+    private static boolean ended(Run run) {
+        try {
+            return RunStatus.fromWire(run.status()).isSettled();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return true;
+        }
     }
 
     private static void writeWhole(Path file, String text) {

@@ -59,8 +59,10 @@ final class MetricsChartsView extends HBox {
                     .orElse(null);
             for (int i = 0; i < columns.size(); i++) {
                 Double value = row == null ? null : row.values().get(i);
-                series.getData().add(new XYChart.Data<>(axisName(columns.get(i), i), value == null ? 0
-                        : value / scale));
+                // Not measured (still running, or stopped before it): no bar, rather than a "best" zero.
+                if (value != null) {
+                    series.getData().add(new XYChart.Data<>(axisName(columns.get(i), i), value / scale));
+                }
             }
         }
         chart.getData().setAll(List.of(series));

@@ -70,7 +70,8 @@ class AuthAndTenancyTest {
                 new String[] {"DELETE", agent + "/chat-sessions/" + sessionId, null},
                 new String[] {"GET", agent + "/compare-groups", null},
                 new String[] {"GET", agent + "/compare-groups/cmp-1", null},
-                new String[] {"PUT", agent + "/compare-groups/cmp-1/verdict", "{\"notes\":\"x\"}"},
+                new String[] {"PUT", agent + "/compare-groups/cmp-1/verdict",
+                    "{\"outcome\":\"tie\",\"notes\":\"x\"}"},
                 new String[] {"GET", "/models/" + TestServer.MODEL_ACME, null},
                 new String[] {"PUT", "/models/" + TestServer.MODEL_ACME, "{\"name\":\"stolen\"}"},
                 new String[] {"DELETE", "/models/" + TestServer.MODEL_ACME, null});

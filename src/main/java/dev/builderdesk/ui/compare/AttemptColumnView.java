@@ -20,6 +20,8 @@ import javafx.scene.layout.VBox;
  * and what can be done with it — Stop while it runs; its changes, Apply and Continue once it ended; a 1–5 rating.
  */
 final class AttemptColumnView extends VBox {
+    private final Tooltip applyTip = new Tooltip("Make this attempt's result the app's draft (asks first; Undo after)");
+    private final Tooltip nothingToApply = new Tooltip("This attempt changed nothing: there is no result to apply");
     private final AttemptColumn column;
     private final CompareViewModel model;
     private final Label title = new Label();
@@ -60,7 +62,6 @@ final class AttemptColumnView extends VBox {
         changes.setId("compare-changes-" + id);
         apply.setId("compare-apply-" + id);
         continueWith.setId("compare-continue-" + id);
-        apply.setTooltip(new Tooltip("Make this attempt's result the app's draft (asks first; Undo after)"));
         changes.setTooltip(new Tooltip("What this attempt changed, file by file"));
         HBox footer = new HBox(6, stop, changes, apply, continueWith);
         footer.setAlignment(Pos.CENTER_LEFT);
@@ -123,9 +124,7 @@ final class AttemptColumnView extends VBox {
         boolean result = ended && run.checkpointRevisionId() != null;
         changes.setDisable(!ended || run.resultRevisionId() == null);
         apply.setDisable(!result);
-        if (ended && !result) {
-            apply.setTooltip(new Tooltip("This attempt changed nothing: there is no result to apply"));
-        }
+        apply.setTooltip(ended && !result ? nothingToApply : applyTip);
     }
 
     private void wireActions(TimelineActions actions) {

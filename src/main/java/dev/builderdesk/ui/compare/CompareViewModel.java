@@ -311,7 +311,9 @@ public final class CompareViewModel implements AutoCloseable {
     /** A column's rows: followed from its first event when just started, else replayed from its log. */
     private void load(AttemptColumn column, boolean live) {
         Run run = column.runProperty().get();
-        column.thread().timeline().fixLabels(id -> hidden.get() ? column.titleProperty().get() : null);
+        // Read here, on the UI thread: replayed turns are built on the io executor.
+        String fixed = hidden.get() ? column.titleProperty().get() : null;
+        column.thread().timeline().fixLabels(id -> fixed);
         if (live) {
             column.thread().newThread(appId);
             column.thread().follow(run, prompt.get());

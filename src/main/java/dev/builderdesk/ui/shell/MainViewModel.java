@@ -5,6 +5,7 @@ import dev.builderdesk.client.Errors;
 import dev.builderdesk.client.RunApiClient;
 import dev.builderdesk.protocol.App;
 import dev.builderdesk.protocol.ChatSession;
+import dev.builderdesk.protocol.CompareGroup;
 import dev.builderdesk.protocol.CreateAppRequest;
 import dev.builderdesk.protocol.Model;
 import dev.builderdesk.protocol.Provider;
@@ -226,7 +227,11 @@ public final class MainViewModel implements AutoCloseable {
         this.comparisons = new ComparisonsViewModel(client, ui, io, modelName);
         this.leaderboard = new LeaderboardViewModel(client, ui, io, modelName);
         comparisons.onOpen(group -> {
-            compare.reopen(composer.appIdProperty().get(), group.id());
+            CompareGroup shown = compare.groupProperty().get();
+            // The one already shown is shown again as it is: a verdict being written is not thrown away.
+            if (shown == null || !shown.id().equals(group.id())) {
+                compare.reopen(composer.appIdProperty().get(), group.id());
+            }
             compareOpen.set(true);
         });
         selectedApp.addListener((obs, old, app) -> {

@@ -9,6 +9,8 @@ import dev.builderdesk.protocol.Json;
 import dev.builderdesk.protocol.Model;
 import dev.builderdesk.protocol.ModelBinding;
 import dev.builderdesk.protocol.Run;
+import dev.builderdesk.protocol.RunMetrics;
+import dev.builderdesk.protocol.VerifyResult;
 import dev.builderdesk.store.CompareGroupRepository.GroupRow;
 import dev.builderdesk.store.RunRow;
 import dev.builderdesk.store.Store;
@@ -128,7 +130,16 @@ public final class BlindMask {
                 r.baseRevisionId(), r.resultRevisionId(), r.checkpointRevisionId(), null, null, scrub(r.error()),
                 r.createdAt(), r.startedAt(), r.completedAt(), r.chatSessionId(), r.compareGroupId(), r.autoApply(),
                 null, r.warnings() == null ? null : r.warnings().stream().map(this::scrub).toList(), r.usage(),
-                r.metrics(), r.input(), r.errorCode(), r.clientMessageId(), r.pauseReason());
+                scrub(r.metrics()), r.input(), r.errorCode(), r.clientMessageId(), r.pauseReason());
+    }
+
+    /** The verify command's output may quote what the attempt wrote, a model's name included. */
+    private RunMetrics scrub(RunMetrics m) {
+        if (m == null || m.verify() == null || m.verify().outputTail() == null) {
+            return m;
+        }
+        VerifyResult v = m.verify();
+        return m.withVerify(new VerifyResult(v.status(), v.exitCode(), v.durationMs(), scrub(v.outputTail())));
     }
 
     public ChatTurn apply(ChatTurn t) {

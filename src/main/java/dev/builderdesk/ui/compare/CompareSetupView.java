@@ -5,6 +5,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -20,7 +21,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * Before a comparison starts: the prompt, the attempts (2–6 chips, each removable; "Add attempt" lists Auto and the
- * active models, and a model may be added again to see its variance), blind mode, and Start (Ctrl+Enter).
+ * active models, and a model may be added again to see its variance), blind mode, the app's verify command (with
+ * a link to where it is set), and Start (Ctrl+Enter).
  */
 final class CompareSetupView extends VBox {
     private final CompareViewModel model;
@@ -31,6 +33,8 @@ final class CompareSetupView extends VBox {
     private final Button start = new Button("Start comparison");
     private final Label count = new Label();
     private final Label message = new Label();
+    private final Label verify = new Label();
+    private final Hyperlink verifySettings = new Hyperlink();
 
     CompareSetupView(CompareViewModel model) {
         super(12);
@@ -79,7 +83,19 @@ final class CompareSetupView extends VBox {
         HBox picks = new HBox(10, chips, add);
         HBox.setHgrow(chips, Priority.ALWAYS);
         picks.setAlignment(Pos.TOP_LEFT);
-        getChildren().addAll(heading, prompt, attempts, picks, blind, message, actions);
+        verify.setId("compare-verify");
+        verify.getStyleClass().add("compare-hint");
+        verify.setWrapText(true);
+        verify.setMinHeight(Region.USE_PREF_SIZE);
+        verifySettings.setId("compare-verify-settings");
+        // The line wraps; the link beside it stays whole.
+        verifySettings.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(verify, Priority.ALWAYS);
+        HBox verifyLine = new HBox(6, verify, verifySettings);
+        verifyLine.setAlignment(Pos.CENTER_LEFT);
+        verifyLine.managedProperty().bind(verifyLine.visibleProperty());
+        verifyLine.visibleProperty().bind(verify.textProperty().isNotEmpty());
+        getChildren().addAll(heading, prompt, attempts, picks, blind, verifyLine, message, actions);
     }
 
     private void bindToModel() {
@@ -89,6 +105,10 @@ final class CompareSetupView extends VBox {
         message.textProperty().bind(model.messageProperty());
         message.visibleProperty().bind(model.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
+        model.verifyProperty().subscribe(v -> {
+            verify.setText(v.text());
+            verifySettings.setText(v.command() == null ? "Set up…" : "Change…");
+        });
         model.picks().addListener((ListChangeListener<ModelChoice>) c -> showPicks());
         model.available().addListener((ListChangeListener<ModelChoice>) c -> showAvailable());
         showPicks();
@@ -139,6 +159,7 @@ final class CompareSetupView extends VBox {
 
     private void wireActions() {
         start.setOnAction(e -> model.start());
+        verifySettings.setOnAction(e -> model.openVerifySettings());
         // A filter: the text area would take Tab as a character and Ctrl+Enter as a newline.
         prompt.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {

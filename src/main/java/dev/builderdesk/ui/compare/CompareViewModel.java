@@ -8,6 +8,7 @@ import dev.builderdesk.protocol.CreateComparisonRequest;
 import dev.builderdesk.protocol.Run;
 import dev.builderdesk.protocol.RunStatus;
 import dev.builderdesk.protocol.Verdict;
+import dev.builderdesk.protocol.VerifyCommand;
 import dev.builderdesk.ui.fx.Failures;
 import dev.builderdesk.ui.picker.ModelChoice;
 import java.io.IOException;
@@ -57,6 +58,9 @@ public final class CompareViewModel implements AutoCloseable {
 
         /** A comparison was created or judged: the rail's list reloads. */
         void comparisonsChanged();
+
+        /** Settings → App, where the app's verify command is set. */
+        void openAppSettings();
     }
 
     /** An Apply waiting for the user's yes; {@code draftMoved} when the draft is no longer the comparison's base. */
@@ -88,6 +92,7 @@ public final class CompareViewModel implements AutoCloseable {
     private final ObjectProperty<String> choice = new SimpleObjectProperty<>();
     private final StringProperty notes = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper imported = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<VerifySetting> verify = new ReadOnlyObjectWrapper<>(VerifySetting.UNKNOWN);
     private final BooleanBinding canStart = Bindings.createBooleanBinding(() -> !starting.get()
             && group.get() == null && !prompt.get().isBlank() && picks.size() >= 2 && picks.size() <= 6, starting,
             group, prompt, picks);
@@ -160,6 +165,23 @@ public final class CompareViewModel implements AutoCloseable {
         return hidden.getReadOnlyProperty();
     }
 
+    /** The app's verify command as the setup shows it: unknown until read, then set or not. */
+    public ReadOnlyObjectProperty<VerifySetting> verifyProperty() {
+        return verify.getReadOnlyProperty();
+    }
+
+    /** Settings → App, to set the verify command the attempts will run. */
+    public void openVerifySettings() {
+        host.openAppSettings();
+    }
+
+    /** The app's verify command changed in Settings: the setup says so at once. */
+    public void verifyChanged(String app, VerifyCommand command) {
+        if (app.equals(appId)) {
+            verify.set(VerifySetting.of(command));
+        }
+    }
+
     /** Whether the table shown came from an imported export (it has no columns to stream, apply or judge). */
     public ReadOnlyBooleanProperty importedProperty() {
         return imported.getReadOnlyProperty();
@@ -214,6 +236,18 @@ public final class CompareViewModel implements AutoCloseable {
             }
         }
         picks.setAll(start);
+        readVerify(app);
+    }
+
+    /** Reads the app's verify command for the setup's line; a failure leaves it unknown (the setup says nothing). */
+    private void readVerify(String app) {
+        int asked = generation;
+        CompletableFuture.supplyAsync(() -> client.getApp(app).verify(), io).handleAsync((command, failure) -> {
+            if (asked == generation && failure == null) {
+                verify.set(VerifySetting.of(command));
+            }
+            return null;
+        }, ui);
     }
 
     private void reset(String app) {
@@ -231,6 +265,7 @@ public final class CompareViewModel implements AutoCloseable {
         notes.set("");
         blind.set(false);
         picks.clear();
+        verify.set(VerifySetting.UNKNOWN);
     }
 
     /** Starts every attempt at once; the columns stream as soon as the server has created them. */

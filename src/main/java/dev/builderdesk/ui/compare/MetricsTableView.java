@@ -1,6 +1,8 @@
 package dev.builderdesk.ui.compare;
 
 import dev.builderdesk.compare.CompareTable;
+import dev.builderdesk.protocol.CompareGroup;
+import dev.builderdesk.protocol.VerifyResult;
 import java.util.List;
 import javafx.geometry.HPos;
 import javafx.scene.control.CheckBox;
@@ -16,9 +18,11 @@ import javafx.scene.layout.VBox;
 
 /**
  * The metrics table under the columns: one row per measurement, one column per attempt, the best value of a row
- * marked (✓ and bold), and "Differences only" to hide the rows where every attempt measured the same.
+ * marked (✓ and bold), and "Differences only" to hide the rows where every attempt measured the same. A Verify
+ * cell's tooltip holds the end of the command's output.
  */
 final class MetricsTableView extends VBox {
+    private static final int TOOLTIP_LINES = 20;
     private final CompareViewModel model;
     private final GridPane grid = new GridPane();
     private final CheckBox differencesOnly = new CheckBox("Differences only");
@@ -81,9 +85,18 @@ final class MetricsTableView extends VBox {
                 boolean best = row.best() == i;
                 Label value = cell(best ? "✓ " + row.cells().get(i) : row.cells().get(i), "compare-metrics-cell");
                 value.setId("metric-" + row.key() + "-" + i);
+                String verifyOutput = row.key().equals(CompareTable.Metric.VERIFY.key())
+                        ? verifyTooltip(columns.get(i).runId()) : null;
+                if (verifyOutput != null) {
+                    Tooltip tip = new Tooltip((best ? "Best verify result\n\n" : "") + verifyOutput);
+                    tip.getStyleClass().add("compare-verify-output");
+                    tip.setShowDuration(javafx.util.Duration.INDEFINITE);
+                    value.setTooltip(tip);
+                } else if (best) {
+                    value.setTooltip(new Tooltip("Best " + row.label().toLowerCase(java.util.Locale.ROOT)));
+                }
                 if (best) {
                     value.getStyleClass().add("compare-metrics-best");
-                    value.setTooltip(new Tooltip("Best " + row.label().toLowerCase(java.util.Locale.ROOT)));
                 }
                 grid.add(value, i + 1, r);
             }
@@ -99,6 +112,34 @@ final class MetricsTableView extends VBox {
             scroll.setMinViewportWidth(width);
             scroll.setPrefViewportWidth(width);
         }
+    }
+
+    /**
+     * What the Verify cell's tooltip shows: the command's status, exit code and duration, then the end of its
+     * output (the last lines the server kept); null when the attempt was not verified or the table was imported.
+     */
+    private String verifyTooltip(String runId) {
+        CompareGroup g = model.groupProperty().get();
+        if (g == null) {
+            return null;
+        }
+        VerifyResult v = g.runs().stream().filter(r -> r.runId().equals(runId) && r.metrics() != null)
+                .map(r -> r.metrics().verify()).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        if (v == null) {
+            return null;
+        }
+        String head = switch (v.status()) {
+            case VerifyResult.PASSED -> "Passed (exit 0)";
+            case VerifyResult.FAILED -> "Failed with exit " + v.exitCode();
+            case VerifyResult.TIMED_OUT -> "Stopped at its timeout";
+            default -> "Could not be started";
+        } + " after " + String.format(java.util.Locale.ROOT, "%.1f s", v.durationMs() / 1000.0);
+        String tail = v.outputTail() == null ? "" : v.outputTail().strip();
+        List<String> lines = tail.lines().toList();
+        if (lines.size() > TOOLTIP_LINES) {
+            tail = "…\n" + String.join("\n", lines.subList(lines.size() - TOOLTIP_LINES, lines.size()));
+        }
+        return tail.isEmpty() ? head + "; no output." : head + ". The end of its output:\n\n" + tail;
     }
 
     private static Label cell(String text, String style) {

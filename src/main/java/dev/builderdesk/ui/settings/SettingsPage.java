@@ -7,6 +7,8 @@ public enum SettingsPage {
     CONNECTION("Connection"),
     /** Providers and their chat models. */
     MODELS("Models"),
+    /** The app shown: its verify command for comparisons. */
+    APP("App"),
     APPEARANCE("Appearance"),
     FOLDERS("Folders");
 

@@ -33,12 +33,14 @@ public final class SettingsView extends VBox {
         wireActions();
     }
 
-    /** Shows a page; the Models page loads the server's providers and models again. */
+    /** Shows a page; the Models page loads the server's providers and models again, the App page the app. */
     public void show(SettingsPage page) {
         Tab tab = tabByPage.get(page);
         if (tabs.getSelectionModel().getSelectedItem() == tab) {
             if (page == SettingsPage.MODELS) {
                 model.reload();
+            } else if (page == SettingsPage.APP) {
+                model.app().reload();
             }
         } else {
             tabs.getSelectionModel().select(tab);
@@ -63,6 +65,7 @@ public final class SettingsView extends VBox {
             Region content = switch (page) {
                 case CONNECTION -> new ConnectionPane(model.connection());
                 case MODELS -> new ModelsSettingsPane(model);
+                case APP -> new AppSettingsPane(model.app());
                 case APPEARANCE -> appearancePage();
                 case FOLDERS -> foldersPage();
             };
@@ -119,6 +122,8 @@ public final class SettingsView extends VBox {
         tabs.getSelectionModel().selectedItemProperty().subscribe(t -> {
             if (t == tabByPage.get(SettingsPage.MODELS)) {
                 model.reload();
+            } else if (t == tabByPage.get(SettingsPage.APP)) {
+                model.app().reload();
             }
         });
     }

@@ -14,7 +14,8 @@ import java.util.concurrent.Executor;
 
 /**
  * Settings: one child view model per page — {@link ConnectionSettingsViewModel}, {@link ProvidersViewModel} and
- * {@link ModelsViewModel} (the Models page), {@link AppearanceSettingsViewModel}, {@link FoldersSettingsViewModel}.
+ * {@link ModelsViewModel} (the Models page), {@link AppSettingsViewModel}, {@link AppearanceSettingsViewModel},
+ * {@link FoldersSettingsViewModel}.
  * This one reads the saved settings for them and loads the Models page's catalogue (providers and every chat
  * model) for both of its halves. Every change is saved at once.
  */
@@ -27,6 +28,7 @@ public final class SettingsViewModel {
     private final ConnectionSettingsViewModel connection;
     private final ProvidersViewModel providers;
     private final ModelsViewModel models;
+    private final AppSettingsViewModel app;
     private final AppearanceSettingsViewModel appearance;
     private final FoldersSettingsViewModel folders;
     private Runnable modelsChanged = () -> { };
@@ -43,6 +45,7 @@ public final class SettingsViewModel {
         this.connection = new ConnectionSettingsViewModel(client, ui, io, env, saved);
         this.providers = new ProvidersViewModel(client, ui, io, this::changed);
         this.models = new ModelsViewModel(client, ui, io, picker, this::changed);
+        this.app = new AppSettingsViewModel(client, ui, io);
         this.appearance = new AppearanceSettingsViewModel(saved);
         this.folders = new FoldersSettingsViewModel(env);
         providers.onModelsAdded(models::takeOverAuto);
@@ -58,6 +61,10 @@ public final class SettingsViewModel {
 
     public ModelsViewModel models() {
         return models;
+    }
+
+    public AppSettingsViewModel app() {
+        return app;
     }
 
     public AppearanceSettingsViewModel appearance() {

@@ -2,12 +2,16 @@ package dev.builderdesk.ui.shell;
 
 import dev.builderdesk.protocol.App;
 import dev.builderdesk.ui.fx.TextCells;
+import dev.builderdesk.ui.settings.SettingsPage;
 import java.io.File;
 import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -16,13 +20,15 @@ import javafx.stage.DirectoryChooser;
 
 /**
  * The rail's apps: the list (the selected app is the workspace's) and "+" to create one from a template or to
- * open an existing folder; a failure to create is shown under the list.
+ * open an existing folder; a failure to create is shown under the list; ⚙ (and the list's context menu) opens the
+ * app's settings.
  */
 final class AppsView extends VBox {
     private static final double ROW = 34;
     private final MainViewModel model;
     private final ListView<App> apps = new ListView<>();
     private final MenuButton add = new MenuButton("+");
+    private final Button settings = new Button("⚙");
     private final MenuItem fromTemplate = new MenuItem("New app from the Vite + React template…");
     private final MenuItem empty = new MenuItem("New empty app…");
     private final MenuItem openFolder = new MenuItem("Open an existing folder…");
@@ -49,13 +55,20 @@ final class AppsView extends VBox {
         empty.setId("apps-new-empty");
         openFolder.setId("apps-open-folder");
         add.getItems().addAll(fromTemplate, empty, openFolder);
-        HBox header = new HBox(title, spacer, add);
+        settings.setId("apps-settings");
+        settings.getStyleClass().addAll("flat", "rail-add");
+        settings.setTooltip(new Tooltip("This app's settings: the command that verifies comparison attempts"));
+        settings.disableProperty().bind(model.selectedAppProperty().isNull());
+        HBox header = new HBox(title, spacer, settings, add);
         header.getStyleClass().add("rail-header");
         apps.setId("apps-list");
         apps.setFixedCellSize(ROW);
         // The rail is a VBox: without a minimum a short window squeezes the list to a sliver.
         apps.setMinHeight(Region.USE_PREF_SIZE);
         apps.setCellFactory(TextCells.of(App::name));
+        MenuItem settingsItem = new MenuItem("App settings…");
+        settingsItem.setOnAction(e -> model.openSettings(SettingsPage.APP));
+        apps.setContextMenu(new ContextMenu(settingsItem));
         message.setId("apps-message");
         message.setWrapText(true);
         message.getStyleClass().add("composer-error");
@@ -82,6 +95,7 @@ final class AppsView extends VBox {
     }
 
     private void wireActions() {
+        settings.setOnAction(e -> model.openSettings(SettingsPage.APP));
         fromTemplate.setOnAction(e -> prompt.ask("New app", "A Vite + React app with a landing page to start from.",
                 "landing-page", "Create", n -> model.createApp(n, "vite-react", null)));
         empty.setOnAction(e -> prompt.ask("New empty app", "An app with no files: the agent writes the first ones.",

@@ -157,7 +157,8 @@ public final class MainView extends BorderPane {
                 shortcuts.setVisible(false);
             }
         });
-        body.getChildren().addAll(split, settingsHost, compareSheet(),
+        // Settings lie over the Compare screen: its setup links to the app's verify command.
+        body.getChildren().addAll(split, compareSheet(), settingsHost,
                 sheet(this::diffView, model.changesProperty().isNotNull()),
                 sheet(this::fileView, model.fileOpenProperty()), new RevertConfirmation(model.revert()),
                 picker(), prompt, shortcuts, error);

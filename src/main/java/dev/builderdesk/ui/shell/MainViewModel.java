@@ -185,6 +185,10 @@ public final class MainViewModel implements AutoCloseable {
             files.load(app == null ? null : app.id());
             inspector.show(null, null);
             threadList.showApp(app == null ? null : app.id());
+            settings.app().select(app == null ? null : app.id());
+            if (settingsPage.get() == SettingsPage.APP) {
+                settings.app().reload();
+            }
         });
         // The selection belongs to the thread it was made in, and a run that starts a thread lists it.
         picker.selectedProperty().addListener((obs, old, choice) -> {
@@ -223,7 +227,13 @@ public final class MainViewModel implements AutoCloseable {
             public void comparisonsChanged() {
                 comparisons.refresh();
             }
+
+            @Override
+            public void openAppSettings() {
+                openSettings(SettingsPage.APP);
+            }
         }, modelName);
+        settings.app().onSaved(compare::verifyChanged);
         this.comparisons = new ComparisonsViewModel(client, ui, io, modelName);
         this.leaderboard = new LeaderboardViewModel(client, ui, io, modelName);
         comparisons.onOpen(group -> {

@@ -1,0 +1,270 @@
+package dev.builderdesk.ui.settings;
+
+import dev.builderdesk.client.RunApiClient;
+import dev.builderdesk.protocol.App;
+import dev.builderdesk.protocol.VerifyCommand;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Settings → App: the app the workspace shows and its verify command — typed as one command line, run without a
+ * shell after each comparison attempt in that attempt's sandbox, stopped after its timeout. The page shows what the
+ * server holds (read again whenever the page opens or the app changes while it is open), says what the line runs
+ * as it is typed, and saves or removes the command with {@code PATCH /admin/apps/{id}}.
+ */
+public final class AppSettingsViewModel {
+    private final RunApiClient client;
+    private final Executor ui;
+    private final Executor io;
+    private final ReadOnlyObjectWrapper<App> app = new ReadOnlyObjectWrapper<>();
+    private final StringProperty command = new SimpleStringProperty("");
+    private final StringProperty timeout = new SimpleStringProperty(String.valueOf(VerifyCommand.DEFAULT_TIMEOUT_S));
+    private final ReadOnlyStringWrapper commandError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper timeoutError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Note> note = new ReadOnlyObjectWrapper<>(Note.NONE);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final BooleanBinding changed;
+    private BiConsumer<String, VerifyCommand> onSaved = (appId, cmd) -> { };
+    private String shownId;
+    private int loads;
+
+    AppSettingsViewModel(RunApiClient client, Executor ui, Executor io) {
+        this.client = client;
+        this.ui = ui;
+        this.io = io;
+        changed = Bindings.createBooleanBinding(() -> app.get() != null && !Objects.equals(typed(), saved()), app,
+                command, timeout);
+        command.subscribe(this::describe);
+        command.addListener((obs, old, now) -> note.set(Note.NONE));
+        timeout.addListener((obs, old, now) -> {
+            timeoutError.set("");
+            note.set(Note.NONE);
+        });
+    }
+
+    /** The app shown, as the server last answered it; null when there is none. */
+    public ReadOnlyObjectProperty<App> appProperty() {
+        return app.getReadOnlyProperty();
+    }
+
+    /** The verify command as one line, e.g. {@code npm run build}; empty: none. */
+    public StringProperty commandProperty() {
+        return command;
+    }
+
+    /** The timeout in seconds, as typed. */
+    public StringProperty timeoutProperty() {
+        return timeout;
+    }
+
+    public ReadOnlyStringProperty commandErrorProperty() {
+        return commandError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty timeoutErrorProperty() {
+        return timeoutError.getReadOnlyProperty();
+    }
+
+    /** What the line runs, e.g. "Runs npm with 2 arguments: «run» «build»"; empty while the line is empty or wrong. */
+    public ReadOnlyStringProperty previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Note> noteProperty() {
+        return note.getReadOnlyProperty();
+    }
+
+    /** A save or a read is on its way. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The fields differ from what the server holds. */
+    public BooleanBinding changedProperty() {
+        return changed;
+    }
+
+    /** Told after a command was saved or removed: the app's id and its command now (null: none). */
+    public void onSaved(BiConsumer<String, VerifyCommand> action) {
+        this.onSaved = action;
+    }
+
+    /** The app the workspace shows now (null: none); {@link #reload} reads it. */
+    public void select(String appId) {
+        shownId = appId;
+    }
+
+    /** Reads the selected app from the server, so the page holds what the server has (shown when it opens). */
+    public CompletableFuture<Void> reload() {
+        int load = ++loads;
+        String appId = shownId;
+        if (appId == null) {
+            fill(null);
+            return CompletableFuture.completedFuture(null);
+        }
+        busy.set(true);
+        return CompletableFuture.supplyAsync(() -> client.getApp(appId), io).handleAsync((found, failure) -> {
+            if (load != loads) {
+                return null;
+            }
+            busy.set(false);
+            if (failure != null) {
+                fill(null);
+                note.set(Note.error("Cannot read the app's settings. " + UserMessages.of(failure)));
+            } else {
+                fill(found);
+            }
+            return null;
+        }, ui);
+    }
+
+    /** Saves the typed command (an empty line removes it); nothing is sent while a field is wrong. */
+    public CompletableFuture<Void> save() {
+        App current = app.get();
+        if (current == null || busy.get()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        VerifyCommand typed;
+        try {
+            typed = parse();
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return send(current, typed, typed == null ? "Removed: comparisons of " + current.name() + " are not verified."
+                : "Saved: each attempt of a comparison of " + current.name() + " runs it in its own sandbox.");
+    }
+
+    /** Removes the command from the app. */
+    public CompletableFuture<Void> remove() {
+        App current = app.get();
+        if (current == null || busy.get()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return send(current, null, "Removed: comparisons of " + current.name() + " are not verified.");
+    }
+
+    private CompletableFuture<Void> send(App current, VerifyCommand next, String done) {
+        busy.set(true);
+        note.set(Note.progress("Saving…"));
+        String appId = current.id();
+        return CompletableFuture.supplyAsync(() -> client.setVerifyCommand(appId, next), io)
+                .handleAsync((updated, failure) -> {
+                    busy.set(false);
+                    if (!appId.equals(shownId)) {
+                        return null;
+                    }
+                    if (failure != null) {
+                        // The fields keep what was typed: nothing changed on the server.
+                        note.set(Note.error("Not saved. " + UserMessages.of(failure)));
+                        return null;
+                    }
+                    fill(updated);
+                    note.set(Note.success(done));
+                    onSaved.accept(appId, updated.verify());
+                    return null;
+                }, ui);
+    }
+
+    private void fill(App shown) {
+        app.set(shown);
+        VerifyCommand v = shown == null ? null : shown.verify();
+        command.set(v == null ? "" : CommandWords.join(v.argv()));
+        timeout.set(String.valueOf(v == null ? VerifyCommand.DEFAULT_TIMEOUT_S : v.timeoutS()));
+        commandError.set("");
+        timeoutError.set("");
+        note.set(Note.NONE);
+    }
+
+    /** The fields as a command (null: the line is empty), or the errors set and an exception thrown. */
+    private VerifyCommand parse() {
+        List<String> argv = words();
+        Integer seconds = seconds();
+        if (argv == null || seconds == null) {
+            throw new IllegalArgumentException();
+        }
+        return argv.isEmpty() ? null : new VerifyCommand(argv, seconds);
+    }
+
+    private List<String> words() {
+        try {
+            List<String> argv = CommandWords.split(command.get());
+            if (argv.size() > VerifyCommand.MAX_ARGS) {
+                commandError.set("At most " + VerifyCommand.MAX_ARGS + " arguments.");
+                return null;
+            }
+            if (argv.stream().anyMatch(a -> a.length() > VerifyCommand.MAX_ARG_CHARS)) {
+                commandError.set("An argument is longer than " + VerifyCommand.MAX_ARG_CHARS + " characters.");
+                return null;
+            }
+            if (!argv.isEmpty() && argv.get(0).isEmpty()) {
+                commandError.set("The program's name is empty.");
+                return null;
+            }
+            return argv;
+        } catch (IllegalArgumentException e) {
+            commandError.set(e.getMessage());
+            return null;
+        }
+    }
+
+    private Integer seconds() {
+        try {
+            int s = Integer.parseInt(timeout.get().strip());
+            if (s >= 1 && s <= VerifyCommand.MAX_TIMEOUT_S) {
+                return s;
+            }
+        } catch (NumberFormatException e) {
+            // Said below, like a number out of range.
+        }
+        timeoutError.set("Seconds from 1 to " + VerifyCommand.MAX_TIMEOUT_S + ".");
+        return null;
+    }
+
+    /** The command line said back as the program and its arguments, or what is wrong with it. */
+    private void describe(String line) {
+        commandError.set("");
+        preview.set("");
+        try {
+            List<String> argv = CommandWords.split(line == null ? "" : line);
+            if (argv.isEmpty()) {
+                return;
+            }
+            int n = argv.size() - 1;
+            preview.set("Runs " + argv.get(0) + (n == 0 ? " with no arguments"
+                    : " with " + n + (n == 1 ? " argument: " : " arguments: ")
+                    + argv.subList(1, argv.size()).stream().map(a -> "«" + a + "»")
+                    .collect(java.util.stream.Collectors.joining(" "))));
+        } catch (IllegalArgumentException e) {
+            commandError.set(e.getMessage());
+        }
+    }
+
+    /** The fields compared with the server's command: the same words and timeout read as equal. */
+    private Object typed() {
+        try {
+            List<String> argv = CommandWords.split(command.get());
+            return argv.isEmpty() ? "" : argv + "/" + timeout.get().strip();
+        } catch (IllegalArgumentException e) {
+            return command.get();
+        }
+    }
+
+    private Object saved() {
+        VerifyCommand v = app.get() == null ? null : app.get().verify();
+        return v == null ? "" : v.argv() + "/" + v.timeoutS();
+    }
+}

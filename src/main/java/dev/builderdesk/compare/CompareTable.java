@@ -219,11 +219,22 @@ public record CompareTable(String groupId, String input, Instant createdAt, bool
                 return "—";
             }
             long n = value.longValue();
-            if (this == TOOL_FAILURES && n > 0 && completed(run)) {
-                // Recovered: the failures of an attempt that still completed (the run's own count, no event replay).
-                return count(n) + " (" + count(n) + " recovered)";
+            if (this == TOOL_FAILURES && n > 0) {
+                return failuresCell(run, n);
             }
             return kind == Kind.MILLIS ? millis(n) : count(n);
+        }
+
+        /**
+         * "2 (1 recovered)": how many failures the attempt got past, as the server counted them; a run stored
+         * before they were counted got past them all if it completed.
+         */
+        private static String failuresCell(Run run, long n) {
+            Integer recovered = run.metrics().toolFailuresRecovered();
+            if (recovered == null) {
+                return completed(run) ? count(n) + " (" + count(n) + " recovered)" : count(n);
+            }
+            return count(n) + (recovered == 0 ? " (none recovered)" : " (" + count(recovered) + " recovered)");
         }
 
         private int best(List<Run> runs, List<Double> values) {

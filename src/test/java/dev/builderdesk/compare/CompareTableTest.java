@@ -34,8 +34,14 @@ class CompareTableTest {
                 null);
     }
 
+    /** Metrics stored before recovered failures were counted. */
     static RunMetrics metrics(Long ttft, Long duration, int failures, int files, VerifyResult verify, Long prep) {
-        return new RunMetrics(ttft, duration, 3, 4, failures, 0, files, files * 10, 2, verify, prep);
+        return metrics(ttft, duration, failures, null, files, verify, prep);
+    }
+
+    static RunMetrics metrics(Long ttft, Long duration, int failures, Integer recovered, int files,
+            VerifyResult verify, Long prep) {
+        return new RunMetrics(ttft, duration, 3, 4, failures, 0, files, files * 10, 2, verify, prep, recovered);
     }
 
     /** A: Quokka (named by the run), B: Wombat (named by the lookup), C: Auto → Quokka, failed. */
@@ -56,6 +62,19 @@ class CompareTableTest {
 
     static Verdict winnerA() {
         return new Verdict("r1", Map.of("r1", 5, "r2", 3), "A is tidy", false, Verdict.WINNER);
+    }
+
+    @Test
+    void toolFailuresSayHowManyTheAttemptGotPastAsTheServerCountedThem() {
+        List<Run> runs = List.of(
+                run("r1", "failed", QUOKKA, QUOKKA, "Quokka Coder", null, metrics(1L, 1L, 3, 1, 0, null, null)),
+                run("r2", "cancelled", QUOKKA, QUOKKA, "Quokka Coder", null, metrics(1L, 1L, 2, 0, 0, null, null)),
+                run("r3", "completed", QUOKKA, QUOKKA, "Quokka Coder", null, metrics(1L, 1L, 1, 1, 0, null, null)),
+                run("r4", "completed", QUOKKA, QUOKKA, "Quokka Coder", null, metrics(1L, 1L, 0, 0, 0, null, null)));
+        CompareTable table = CompareTable.of(new CompareGroup("g", "p", CREATED, runs, null), NAMES);
+        assertThat(table.row("tool_failures").cells()).containsExactly("3 (1 recovered)", "2 (none recovered)",
+                "1 (1 recovered)", "0");
+        assertThat(table.row("tool_failures").values()).containsExactly(3.0, 2.0, 1.0, 0.0);
     }
 
     @Test

@@ -30,7 +30,7 @@ public class LeaderboardTest {
     Run run(String model, long duration, long outputTokens, int failures, String verify) {
         String id = "run-" + (++runs);
         RunMetrics metrics = new RunMetrics(100L, duration, 2, 3, failures, 0, 1, 1, 0,
-                verify == null ? null : new VerifyResult(verify, 0, 10, ""), 5L);
+                verify == null ? null : new VerifyResult(verify, 0, 10, ""), 5L, 0);
         return new Run(id, "completed", "native", Run.SURFACE, "app", "rev", null, null, model, model, null,
                 Instant.EPOCH, null, null, null, "g", false, model == null ? null : "Name of " + model, List.of(),
                 new RunUsage(10, outputTokens), metrics, "p", null, null);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.builderdesk.testkit.Api;
+import dev.builderdesk.testkit.LogCapture;
 import dev.builderdesk.testkit.ScriptedLlm.Reply;
 import dev.builderdesk.testkit.ServerTestBase;
 import dev.builderdesk.testkit.SseStream;
@@ -139,6 +140,8 @@ class CompareSessionTest extends ServerTestBase {
                     .mapToInt(e -> e.data().get("payload").get("model_steps").asInt()).max().orElse(0);
             assertThat(metrics.get("tool_calls").asLong()).isEqualTo(started);
             assertThat(metrics.get("tool_failures").asLong()).isEqualTo(failed);
+            assertThat(metrics.get("tool_failures_recovered").asLong()).as("a completed attempt got past them all")
+                    .isEqualTo(failed);
             assertThat(metrics.get("model_steps").asInt()).isEqualTo(steps);
             assertThat(metrics.get("ttft_ms").isNull()).isFalse();
             assertThat(metrics.get("sandbox_prep_ms").asLong()).isGreaterThanOrEqualTo(0);
@@ -250,6 +253,64 @@ class CompareSessionTest extends ServerTestBase {
         assertThat(models.keySet()).allMatch(revealed::contains, "every model is named once the verdict is saved");
         assertThat(owner.get(TestServer.runs(app) + "/" + winner).json().get("resolved_model_id").isNull())
                 .isFalse();
+    }
+
+    @Test
+    void aBlindComparisonsFailuresNameNoModelInTheLog() {
+        // Providers quote their model in their errors, and a refused request's message is passed on.
+        server.llm().script("quokka-7b", Reply.status(401, "Incorrect API key for quokka-7b (Quokka Coder)"));
+        server.llm().script("wombat-13b", Reply.status(400, "wombat-13b does not support tools (Wombat Builder)"));
+        server.llm().script("numbat-3b", Reply.toolCall("Reading.", "coding_agent_read_file",
+                "{\"path\":\"src/Numbat Dev.tsx\"}"), Reply.text("Done, as Numbat Dev."));
+        List<String> logged;
+        try (LogCapture log = LogCapture.start()) {
+            JsonNode group = createGroup(threeAttempts(true)).json();
+            for (JsonNode run : group.get("runs")) {
+                String runId = run.get("run_id").asText();
+                server.streamToEnd(app, runId);
+                server.awaitStatus(app, runId, "completed", "failed");
+            }
+            logged = log.lines();
+        }
+        assertThat(logged).as("both failures are logged")
+                .filteredOn(l -> l.startsWith("dev.builderdesk.server.runs.RunWorker") && l.contains(" failed ("))
+                .hasSize(2);
+        for (String line : logged) {
+            for (String secret : secrets()) {
+                assertThat(line).as("a blind comparison's log").doesNotContainIgnoringCase(secret);
+            }
+        }
+    }
+
+    @Test
+    void aToolFailureIsRecoveredByALaterCallThatSucceedsOrByCompleting() {
+        String missing = "{\"path\":\"src/Missing.tsx\"}";
+        // Quokka fails, succeeds, fails again, then its provider refuses: 2 failures, the first one got past.
+        server.llm().script("quokka-7b", Reply.toolCall("Reading.", "coding_agent_read_file", missing),
+                Reply.toolCall("Writing.", "coding_agent_write_file", "{\"path\":\"A.txt\",\"content\":\"a\\n\"}"),
+                Reply.toolCall("Reading again.", "coding_agent_read_file", missing),
+                Reply.status(400, "refused"));
+        // Wombat fails once and answers: completed, so it got past it.
+        server.llm().script("wombat-13b", Reply.toolCall("Reading.", "coding_agent_read_file", missing),
+                Reply.text("It is not there; nothing to do."));
+        JsonNode group = createGroup(Map.of("input", PROMPT, "attempts", List.of(
+                Map.of("model_id", models.get("Quokka Coder")), Map.of("model_id", models.get("Wombat Builder")))))
+                .json();
+        Map<String, JsonNode> byModel = new HashMap<>();
+        for (JsonNode run : group.get("runs")) {
+            String runId = run.get("run_id").asText();
+            server.streamToEnd(app, runId);
+            JsonNode done = server.awaitStatus(app, runId, "completed", "failed");
+            byModel.put(done.get("resolved_model_name").asText(), done);
+        }
+        JsonNode quokka = byModel.get("Quokka Coder");
+        assertThat(quokka.get("status").asText()).isEqualTo("failed");
+        assertThat(quokka.get("metrics").get("tool_failures").asInt()).isEqualTo(2);
+        assertThat(quokka.get("metrics").get("tool_failures_recovered").asInt()).isEqualTo(1);
+        JsonNode wombat = byModel.get("Wombat Builder");
+        assertThat(wombat.get("status").asText()).isEqualTo("completed");
+        assertThat(wombat.get("metrics").get("tool_failures").asInt()).isEqualTo(1);
+        assertThat(wombat.get("metrics").get("tool_failures_recovered").asInt()).isEqualTo(1);
     }
 
     @Test

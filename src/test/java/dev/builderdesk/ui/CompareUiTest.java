@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.builderdesk.compare.CompareTable;
 import dev.builderdesk.protocol.Json;
 import dev.builderdesk.protocol.Run;
+import dev.builderdesk.testkit.LogCapture;
 import dev.builderdesk.testkit.ScriptedLlm.Reply;
 import dev.builderdesk.ui.compare.AttemptColumn;
 import dev.builderdesk.ui.compare.ComparisonsViewModel;
@@ -281,13 +282,22 @@ class CompareUiTest extends UiTestBase {
     void blindModeNamesNoModelInAnyNodeUntilTheVerdict(FxRobot robot) throws Exception {
         addModels();
         script(30);
-        setUp(robot, true);
-        robot.clickOn("#compare-start");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.compare().columns().size() == 3);
-        assertNoSecretShown("while the attempts stream");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, this::allSettled);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertNoSecretShown("once they ended");
+        // The window's log and the embedded server's, as the logs folder would hold them, name no model either.
+        try (LogCapture log = LogCapture.start()) {
+            setUp(robot, true);
+            robot.clickOn("#compare-start");
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.compare().columns().size() == 3);
+            assertNoSecretShown("while the attempts stream");
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, this::allSettled);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertNoSecretShown("once they ended");
+            assertThat(log.lines()).as("something was logged meanwhile").isNotEmpty();
+            for (String line : log.lines()) {
+                for (String secret : secrets()) {
+                    assertThat(line).as("the log of a blind comparison").doesNotContainIgnoringCase(secret);
+                }
+            }
+        }
         assertThat(model.compare().columns()).extracting(c -> c.titleProperty().get())
                 .containsExactly("Model A", "Model B", "Model C");
         // The model's own words name it; the column shows its letter instead.

@@ -32,6 +32,9 @@ final class RunRecorder implements EventSink {
     private int modelSteps;
     private int toolCalls;
     private int toolFailures;
+    private int toolFailuresRecovered;
+    /** Tool failures since the last tool call that succeeded: recovered by the next one, or by completing. */
+    private int failuresSinceSuccess;
     private int retries;
     private RunUsage usage;
     private final RunMetrics base;
@@ -57,7 +60,15 @@ final class RunRecorder implements EventSink {
         this.modelSteps = row.metrics().modelSteps();
         this.toolCalls = row.metrics().toolCalls();
         this.toolFailures = row.metrics().toolFailures();
+        this.toolFailuresRecovered = row.metrics().toolFailuresRecovered() == null ? 0
+                : row.metrics().toolFailuresRecovered();
+        this.failuresSinceSuccess = toolFailures - toolFailuresRecovered;
         this.retries = row.metrics().retries();
+    }
+
+    /** {@code text} as a log may hold it: a blind attempt's without the names of its model. */
+    String forLog(String text) {
+        return mask == null || text == null ? text : mask.scrub(text);
     }
 
     @Override
@@ -132,11 +143,15 @@ final class RunRecorder implements EventSink {
     private boolean observe(EventPayload payload) {
         switch (payload) {
             case EventPayload.AssistantDelta d -> observeText(d.content());
-            case EventPayload.ToolCompleted t -> toolCalls++;
+            case EventPayload.ToolCompleted t -> {
+                toolCalls++;
+                recoverFailures();
+            }
             case EventPayload.ProviderRetry r -> retries++;
             case EventPayload.ToolFailed t -> {
                 toolCalls++;
                 toolFailures++;
+                failuresSinceSuccess++;
             }
             case EventPayload.UsageUpdated u -> {
                 usage = new RunUsage(u.inputTokens(), u.outputTokens());
@@ -153,6 +168,12 @@ final class RunRecorder implements EventSink {
             case EventPayload.Unrecognised u -> { }
         }
         return false;
+    }
+
+    /** The tool failures so far were got past: a later call succeeded, or the run completed after them. */
+    synchronized void recoverFailures() {
+        toolFailuresRecovered += failuresSinceSuccess;
+        failuresSinceSuccess = 0;
     }
 
     private void observeText(String content) {
@@ -205,6 +226,7 @@ final class RunRecorder implements EventSink {
             total = (earlier == null ? 0L : earlier) + segmentMs;
         }
         return new RunMetrics(ttftMs, total, modelSteps, toolCalls, toolFailures, retries,
-                base.filesChanged(), base.linesAdded(), base.linesRemoved(), base.verify(), base.sandboxPrepMs());
+                base.filesChanged(), base.linesAdded(), base.linesRemoved(), base.verify(), base.sandboxPrepMs(),
+                toolFailuresRecovered);
     }
 }

@@ -306,6 +306,9 @@ final class RunWorker {
             Instant startedAt, List<Diagnostic> diagnostics, List<EventPayload> closing) {
         recorder.flush();
         closing.forEach(recorder::note);
+        if (status == RunStatus.COMPLETED) {
+            recorder.recoverFailures();
+        }
         Instant endedAt = Timestamps.now();
         RunMetrics m = recorder.metrics(Duration.between(startedAt, endedAt).toMillis());
         RunMetrics merged = m.withChanges(row.metrics()).withVerify(row.metrics().verify());
@@ -324,6 +327,11 @@ final class RunWorker {
             }
             return null;
         });
+        if (status == RunStatus.FAILED) {
+            // The operator's trace of a failure the run's own error already tells the user.
+            LOG.log(System.Logger.Level.INFO, "Run " + settled.id() + " failed (" + code + "): "
+                    + recorder.forLog(error));
+        }
         if (status.isFinal()) {
             try {
                 sandboxes.delete(settled.id());
@@ -347,7 +355,7 @@ final class RunWorker {
     private static RunMetrics changeMetrics(List<FileDiff> diff) {
         int added = diff.stream().mapToInt(FileDiff::linesAdded).sum();
         int removed = diff.stream().mapToInt(FileDiff::linesRemoved).sum();
-        return new RunMetrics(null, null, 0, 0, 0, 0, diff.size(), added, removed, null, null);
+        return new RunMetrics(null, null, 0, 0, 0, 0, diff.size(), added, removed, null, null, null);
     }
 
     private RunRow load(String runId) {

@@ -18,7 +18,7 @@ class RunDetailsTest {
         return new Run("c71f3b8e-6e6c-4e9c-a28c-f9af6317917c", status, "opencode", Run.SURFACE, "app", "base",
                 checkpoint, checkpoint, requested, MODEL, null, null, null, null, null, null, true, "Model A",
                 List.of("The app folder changed during the run; the result was kept as a checkpoint"), null,
-                new RunMetrics(120L, 2400L, 3, 4, 1, 0, 2, 10, 3, null, null), "prompt", null, null);
+                new RunMetrics(120L, 2400L, 3, 4, 1, 0, 2, 10, 3, null, null, 1), "prompt", null, null);
     }
 
     @Test

@@ -30,6 +30,9 @@ public final class RealCompareScenario {
         }
         String app = server.createApp("Pricing site", "vite-react").get("id").asText();
         judgedHistory(server, app, models);
+        // The new comparisons are verified: the Verify row and its tooltip show a pass and a failure.
+        owner.send("PATCH", "/admin/apps/" + app, Map.of("verify", Map.of("argv", List.of("sh", "-c",
+                "ls src; test -f src/Pricing.tsx || { echo 'src/Pricing.tsx is missing' >&2; exit 1; }"))));
         for (int i = 0; i < 10; i++) {
             server.llm().script("quokka-7b", RealWindowScenario.turn().toArray(Reply[]::new));
             server.llm().script("wombat-13b", wombat().toArray(Reply[]::new));

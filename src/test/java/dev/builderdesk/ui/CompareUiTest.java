@@ -29,7 +29,9 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -307,6 +309,12 @@ class CompareUiTest extends UiTestBase {
         assertThat(columnText(quokka)).contains("as Model " + quokka.letter() + ".");
         assertThat(robot.lookup("#compare-continue-A").queryButton().isDisabled())
                 .as("continuing would name the model").isTrue();
+        // A digit rates the column that has the keyboard; the stars follow.
+        robot.interact(() -> robot.lookup("#compare-changes-" + quokka.letter()).query().requestFocus());
+        robot.type(KeyCode.DIGIT3);
+        assertThat(quokka.ratingProperty().get()).isEqualTo(3);
+        assertThat(robot.lookup("#compare-rate-" + quokka.letter() + "-3").queryAs(ToggleButton.class)
+                .isSelected()).isTrue();
         robot.clickOn("#compare-rate-" + quokka.letter() + "-5");
         robot.clickOn("#compare-winner-" + quokka.letter());
         assertThat(model.compare().choiceProperty().get()).isEqualTo(quokka.runId());

@@ -8,8 +8,10 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -20,6 +22,8 @@ import javafx.scene.layout.VBox;
  * and what can be done with it — Stop while it runs; its changes, Apply and Continue once it ended; a 1–5 rating.
  */
 final class AttemptColumnView extends VBox {
+    /** A column narrower than this has its rating under its title. */
+    private static final double TWO_LINE_HEADER_BELOW = 420;
     private final Tooltip applyTip = new Tooltip("Make this attempt's result the app's draft (asks first; Undo after)");
     private final Tooltip nothingToApply = new Tooltip("This attempt changed nothing: there is no result to apply");
     private final AttemptColumn column;
@@ -50,10 +54,24 @@ final class AttemptColumnView extends VBox {
         status.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        // The rating sits by the title: the footer's buttons take the width of a narrow column.
-        HBox header = new HBox(8, title, spacer, starBar(id), status);
+        // The rating sits by the title (the footer's buttons take the width of a narrow column); where the title
+        // would be cut to make room for it, it goes on a line of its own under the title.
+        HBox header = new HBox(8, title, spacer, status);
         header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().add("compare-column-header");
+        HBox stars = starBar(id);
+        HBox ratingLine = new HBox();
+        ratingLine.managedProperty().bind(ratingLine.visibleProperty());
+        VBox head = new VBox(2, header, ratingLine);
+        head.getStyleClass().add("compare-column-header");
+        widthProperty().subscribe(w -> {
+            boolean narrow = w.doubleValue() > 0 && w.doubleValue() < TWO_LINE_HEADER_BELOW;
+            if (narrow && stars.getParent() != ratingLine) {
+                ratingLine.getChildren().setAll(stars);
+            } else if (!narrow && stars.getParent() != header) {
+                header.getChildren().add(2, stars);
+            }
+            ratingLine.setVisible(narrow);
+        });
 
         TimelineView rows = new TimelineView(column.thread().timeline(), actions);
         VBox.setVgrow(rows, Priority.ALWAYS);
@@ -69,7 +87,7 @@ final class AttemptColumnView extends VBox {
         for (Button b : new Button[] {stop, changes, apply, continueWith}) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        getChildren().addAll(header, rows, footer);
+        getChildren().addAll(head, rows, footer);
     }
 
     private HBox starBar(String id) {
@@ -82,7 +100,7 @@ final class AttemptColumnView extends VBox {
             star.setId("compare-rate-" + id + "-" + value);
             star.getStyleClass().addAll("flat", "compare-star");
             star.setFocusTraversable(false);
-            star.setTooltip(new Tooltip("Rate " + value + " of 5"));
+            star.setTooltip(new Tooltip("Rate " + value + " of 5 (or press " + value + " in this column)"));
             star.setOnAction(e -> column.ratingProperty().set(column.ratingProperty().get() == value ? 0 : value));
             stars[i] = star;
             bar.getChildren().add(star);
@@ -132,5 +150,24 @@ final class AttemptColumnView extends VBox {
         apply.setOnAction(e -> model.askApply(column));
         continueWith.setOnAction(e -> model.continueWith(column));
         changes.setOnAction(e -> actions.openChanges(column.runProperty().get()));
+        // 1–5 rate the attempt whose column has the keyboard, 0 clears its rating (the stars take no Tab stop).
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() || e.isAltDown() || e.getTarget() instanceof TextInputControl) {
+                return;
+            }
+            int digit = switch (e.getCode()) {
+                case DIGIT0, NUMPAD0 -> 0;
+                case DIGIT1, NUMPAD1 -> 1;
+                case DIGIT2, NUMPAD2 -> 2;
+                case DIGIT3, NUMPAD3 -> 3;
+                case DIGIT4, NUMPAD4 -> 4;
+                case DIGIT5, NUMPAD5 -> 5;
+                default -> -1;
+            };
+            if (digit >= 0) {
+                e.consume();
+                column.ratingProperty().set(digit);
+            }
+        });
     }
 }

@@ -25,8 +25,10 @@ import javafx.scene.layout.VBox;
  * interval ("n more verdicts needed" before the fifth). Filter by app.
  */
 final class LeaderboardView extends VBox {
-    private static final List<String> HEADINGS = List.of("Model", "Verdicts", "W / L / T", "Rating", "Duration",
-            "Output tokens", "Tool failures", "Verify", "Strength (95 % CI)");
+    /** Two lines where a heading has two words: the table then fits a 1024 px window. */
+    private static final List<String> HEADINGS = List.of("Model", "Verdicts", "W / L / T", "Mean\nrating",
+            "Median\nduration", "Median\noutput tokens", "Tool-failure\nrate", "Verify\npass rate",
+            "Strength\n(95 % CI)");
     private final LeaderboardViewModel model;
     private final GridPane grid = new GridPane();
     private final ComboBox<App> app = new ComboBox<>();
@@ -98,7 +100,11 @@ final class LeaderboardView extends VBox {
             c.setHalignment(i == 0 ? HPos.LEFT : HPos.RIGHT);
             c.setHgrow(i == 0 ? Priority.ALWAYS : Priority.NEVER);
             grid.getColumnConstraints().add(c);
-            grid.add(cell(HEADINGS.get(i), "compare-metrics-head"), i, 0);
+            Label heading = cell(HEADINGS.get(i), "compare-metrics-head");
+            heading.setTextAlignment(i == 0 ? javafx.scene.text.TextAlignment.LEFT
+                    : javafx.scene.text.TextAlignment.RIGHT);
+            GridPane.setValignment(heading, javafx.geometry.VPos.BOTTOM);
+            grid.add(heading, i, 0);
         }
         if (board == null) {
             return;

@@ -31,6 +31,19 @@ final class MetricsChartsView extends HBox {
         NumberAxis y = new NumberAxis();
         y.setForceZeroInRange(true);
         y.setMinorTickVisible(false);
+        y.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return shortCount(n.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException("the axis only shows its labels");
+            }
+        });
+        // The letters stay upright: turned sideways they read as other letters.
+        x.setTickLabelRotation(0);
         BarChart<String, Number> chart = new BarChart<>(x, y);
         chart.setId(id);
         chart.setTitle(title);
@@ -38,7 +51,7 @@ final class MetricsChartsView extends HBox {
         chart.setAnimated(false);
         chart.setCategoryGap(8);
         chart.setBarGap(0);
-        chart.setMinWidth(110);
+        chart.setMinWidth(100);
         chart.setPrefWidth(200);
         chart.getStyleClass().add("compare-chart");
         HBox.setHgrow(chart, Priority.ALWAYS);
@@ -49,6 +62,52 @@ final class MetricsChartsView extends HBox {
         plot(duration, table, "duration_ms", 1000.0);
         plot(tokens, table, "output_tokens", 1.0);
         plot(failures, table, "tool_failures", 1.0);
+        wholeNumbers(tokens);
+        wholeNumbers(failures);
+    }
+
+    /**
+     * A count's axis ticks at whole numbers (no "0.25 failures"), at most five of them, read short ("1.5k"): the
+     * axis's labels then leave the narrow plot room for the bars and their letters.
+     */
+    private static void wholeNumbers(BarChart<String, Number> chart) {
+        NumberAxis y = (NumberAxis) chart.getYAxis();
+        double max = chart.getData().get(0).getData().stream().mapToDouble(d -> d.getYValue().doubleValue()).max()
+                .orElse(0);
+        double unit = niceUnit(Math.max(1, max) / 4);
+        y.setAutoRanging(false);
+        y.setLowerBound(0);
+        y.setTickUnit(unit);
+        y.setUpperBound(Math.max(unit, Math.ceil(max / unit) * unit));
+    }
+
+    /** The smallest of 1, 2, 5 × 10ⁿ (n ≥ 0) that is at least {@code raw}. */
+    static double niceUnit(double raw) {
+        double unit = 1;
+        while (true) {
+            for (double step : new double[] {1, 2, 5}) {
+                if (step * unit >= raw) {
+                    return step * unit;
+                }
+            }
+            unit *= 10;
+        }
+    }
+
+    /** 950 → "950", 1,500 → "1.5k", 12,000 → "12k", 2,500,000 → "2.5M". */
+    static String shortCount(double n) {
+        if (Math.abs(n) >= 1_000_000) {
+            return trim(n / 1_000_000) + "M";
+        }
+        if (Math.abs(n) >= 1_000) {
+            return trim(n / 1_000) + "k";
+        }
+        return trim(n);
+    }
+
+    private static String trim(double v) {
+        String s = String.format(java.util.Locale.ROOT, "%.1f", v);
+        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
     }
 
     private static void plot(BarChart<String, Number> chart, CompareTable table, String key, double scale) {

@@ -54,7 +54,7 @@ class CompareSessionTest extends ServerTestBase {
     private List<String> secrets() {
         List<String> all = new ArrayList<>(models.keySet());
         all.addAll(models.values());
-        all.addAll(List.of("quokka-7b", "wombat-13b", "numbat-3b"));
+        all.addAll(List.of("quokka-7b", "wombat-13b", "numbat-3b", "Quokka", "Wombat", "Numbat"));
         return all;
     }
 
@@ -65,7 +65,7 @@ class CompareSessionTest extends ServerTestBase {
                         "{\"path\":\"src/Pricing.tsx\",\"content\":\"export const Pricing = () => <section/>;\\n\"}"),
                 Reply.toolCall("Using it.", "coding_agent_write_file", "{\"path\":\"src/App.tsx\",\"content\":"
                         + "\"export function App() {\\n  return <Pricing />;\\n}\\n\"}"),
-                Reply.text("Added a Pricing component, as Quokka Coder."));
+                Reply.text("Added a Pricing component, as Quokka Coder. Quokka out."));
         // Wombat fails a tool call (a file that is not there), then recovers.
         server.llm().script("wombat-13b",
                 Reply.toolCall("Reading.", "coding_agent_read_file", "{\"path\":\"src/Missing.tsx\"}"),

@@ -12,6 +12,7 @@ import dev.builderdesk.protocol.Run;
 import dev.builderdesk.protocol.RunMetrics;
 import dev.builderdesk.protocol.VerifyResult;
 import dev.builderdesk.store.CompareGroupRepository.GroupRow;
+import dev.builderdesk.store.ProviderRepository.ProviderRow;
 import dev.builderdesk.store.RunRow;
 import dev.builderdesk.store.Store;
 import java.sql.Connection;
@@ -20,6 +21,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,13 +30,20 @@ import java.util.regex.Pattern;
 
 /**
  * What blind mode hides of one comparison attempt until its verdict is saved: every string that names the
- * attempt's model (its id, name and slug, and the provider's name for it), replaced by the attempt's label wherever
+ * attempt's model (its id, name and slug, the provider's name for it, their distinctive words, and the name and host
+ * of the provider that serves it), replaced by the attempt's label wherever
  * the server shows the run — run objects, thread turns, stream events, error and warning texts, even the model's own
  * words ("As GPT-4o, I…"). Fields that exist only to name the model are emptied.
  */
 public final class BlindMask {
     /** Names shorter than this are not searched for in free text: "o1" would blank half the words of an answer. */
     private static final int MIN_SCRUBBED = 3;
+    /** Words that many models' names share: alone, they name no model. */
+    private static final Set<String> SHARED_WORDS = Set.of("mini", "nano", "micro", "small", "medium", "large",
+            "base", "chat", "instruct", "coder", "code", "builder", "preview", "turbo", "flash", "latest", "model",
+            "fast", "lite", "plus", "ultra", "high", "thinking", "reasoning", "vision", "online", "free", "beta",
+            "alpha", "experimental", "open", "auto", "demo", "local", "provider", "models", "scripted", "http",
+            "https", "compatible");
     private static final Set<String> MODEL_FIELDS = Set.of("requested_model_id", "resolved_model_id",
             "resolved_model_name", "model_name", "model_id");
 
@@ -44,13 +53,28 @@ public final class BlindMask {
 
     /** A mask hiding {@code secrets} behind {@code label} (package-private: tests; the server uses {@link #of}). */
     BlindMask(String label, Set<String> secrets) {
+        this(label, secrets, Set.of());
+    }
+
+    /**
+     * A mask hiding {@code secrets} wherever they occur and {@code words} where they stand as words ("meta" of
+     * "meta-llama", but not in "metadata").
+     */
+    BlindMask(String label, Set<String> secrets, Set<String> words) {
         this.label = label;
-        List<String> kept = secrets.stream().filter(s -> s != null && s.length() >= MIN_SCRUBBED).toList();
+        List<String> kept = java.util.stream.Stream.concat(secrets.stream(), words.stream())
+                .filter(s -> s != null && s.length() >= MIN_SCRUBBED).distinct().toList();
         this.kept = kept;
-        List<String> longestFirst = kept.stream()
-                .sorted(Comparator.comparingInt(String::length).reversed()).map(Pattern::quote).toList();
-        this.names = longestFirst.isEmpty() ? null
-                : Pattern.compile(String.join("|", longestFirst), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        List<String> alternatives = new java.util.ArrayList<>();
+        // Longest first: a whole name is replaced before a word of it.
+        secrets.stream().filter(s -> s != null && s.length() >= MIN_SCRUBBED)
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .forEach(n -> alternatives.add(Pattern.quote(n)));
+        words.stream().filter(w -> w.length() >= MIN_SCRUBBED)
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .forEach(w -> alternatives.add("(?<![\\p{L}\\p{N}])" + Pattern.quote(w) + "(?![\\p{L}\\p{N}])"));
+        this.names = alternatives.isEmpty() ? null
+                : Pattern.compile(String.join("|", alternatives), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     /** The mask of {@code run}, if it is an attempt of a blind comparison with no verdict yet. */
@@ -63,24 +87,70 @@ public final class BlindMask {
             return Optional.empty();
         }
         Set<String> secrets = new LinkedHashSet<>();
+        Set<String> words = new LinkedHashSet<>();
         secrets.add(run.requestedModelId());
         secrets.add(run.resolvedModelId());
         secrets.add(run.resolvedModelName());
         if (run.resolvedModelId() != null) {
-            store.models().find(c, run.resolvedModelId()).ifPresent(m -> addNames(secrets, m));
+            Optional<Model> model = store.models().find(c, run.resolvedModelId());
+            if (model.isPresent()) {
+                addNames(c, store, secrets, words, model.get());
+            }
         }
         String letter = group.get().labels().get(run.id());
-        return Optional.of(new BlindMask(letter == null ? "Model ?" : "Model " + letter, secrets));
+        addWords(words, run.resolvedModelName());
+        return Optional.of(new BlindMask(letter == null ? "Model ?" : "Model " + letter, secrets, words));
     }
 
-    private static void addNames(Set<String> secrets, Model m) {
+    private static void addNames(Connection c, Store store, Set<String> secrets, Set<String> words, Model m)
+            throws SQLException {
         secrets.add(m.id());
         secrets.add(m.name());
         secrets.add(m.slug());
+        addWords(words, m.name());
+        addWords(words, m.slug());
         if (m.providers() != null) {
             for (ModelBinding b : m.providers()) {
                 secrets.add(b.providerModelId());
+                addWords(words, b.providerModelId());
+                // The provider tells the vendor ("Anthropic", "api.mistral.ai") as well as the model would.
+                Optional<ProviderRow> provider = store.providers().find(c, b.provider());
+                if (provider.isPresent()) {
+                    // Its whole name only: its words ("Team", "Private") are ordinary ones.
+                    secrets.add(provider.get().name());
+                    secrets.add(hostOf(provider.get().baseUrl()));
+                }
             }
+        }
+    }
+
+    /**
+     * The distinctive words of a name — "Quokka" of "Quokka Coder", "claude" of "claude-sonnet-4-5" — that name the
+     * model on their own ("Quokka here!"): 4 letters or more, not a number, and not one of the words many models'
+     * names share (mini, instruct, coder, preview…), which would blank ordinary words of an answer.
+     */
+    static void addWords(Set<String> words, String name) {
+        if (name == null) {
+            return;
+        }
+        for (String word : name.split("[\\s/_:.@-]+")) {
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (word.length() >= 4 && !lower.matches("[0-9]+[a-z]?") && !SHARED_WORDS.contains(lower)) {
+                words.add(word);
+            }
+        }
+    }
+
+    /** The host of a provider's address, unless it is this machine or a bare IP address (which names no vendor). */
+    private static String hostOf(String baseUrl) {
+        try {
+            String host = java.net.URI.create(baseUrl).getHost();
+            if (host == null || host.equals("localhost") || host.matches("[0-9.]+|\\[.*]|[0-9a-fA-F:]+")) {
+                return null;
+            }
+            return host;
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

@@ -26,6 +26,22 @@ class BlindMaskTest {
     }
 
     @Test
+    void aNamesDistinctiveWordsAreHiddenAsWordsButWordsManyModelsShareAreNot() {
+        java.util.Set<String> words = new LinkedHashSet<>();
+        BlindMask.addWords(words, "Quokka Coder");
+        BlindMask.addWords(words, "claude-sonnet-4-5-20250929");
+        BlindMask.addWords(words, "gpt-4o-mini");
+        BlindMask.addWords(words, "meta/llama-3.1-70b-instruct:free");
+        BlindMask.addWords(words, null);
+        assertThat(words).containsExactly("Quokka", "claude", "sonnet", "meta", "llama");
+        BlindMask mask = new BlindMask("Model A", java.util.Set.of("Quokka Coder"), words);
+        assertThat(mask.scrub("Quokka Coder here, Quokka too: a mini sonnet from Claude, coder to coder, with"
+                + " metadata and <meta charset>."))
+                .isEqualTo("Model A here, Model A too: a mini Model A from Model A, coder to coder, with metadata"
+                        + " and <Model A charset>.");
+    }
+
+    @Test
     void anAnswerStreamedInAnyPiecesNamesNoModelOnceJoined() {
         String answer = "Done, as Quokka Coder. quokka-7b says hi; QUOKKA CODER agrees.";
         for (int size = 1; size <= 7; size++) {

@@ -12,6 +12,9 @@ import dev.builderdesk.testkit.TestServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -311,6 +314,39 @@ class CompareSessionTest extends ServerTestBase {
         assertThat(wombat.get("status").asText()).isEqualTo("completed");
         assertThat(wombat.get("metrics").get("tool_failures").asInt()).isEqualTo(1);
         assertThat(wombat.get("metrics").get("tool_failures_recovered").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aComparisonWhoseAttemptsCannotAllBeStoredLeavesNothingBehind() throws Exception {
+        scriptThreeAttempts();
+        String trigger = "CREATE TRIGGER third_attempt_fails BEFORE INSERT ON runs WHEN (SELECT count(*) FROM runs"
+                + " WHERE compare_group_id = NEW.compare_group_id) >= 2 BEGIN SELECT RAISE(ABORT, 'disk I/O error');"
+                + " END";
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + server.databaseFile());
+                Statement st = c.createStatement()) {
+            st.execute(trigger);
+        }
+        int runsBefore = owner.get(TestServer.runs(app) + "?limit=100").json().size();
+        Api.Resp refused = createGroup(threeAttempts(false));
+        assertThat(refused.status()).as(refused.raw()).isGreaterThanOrEqualTo(500);
+        assertThat(owner.get("/admin/apps/" + app + "/coding-agent/compare-groups").json())
+                .as("no comparison with some of its attempts").isEmpty();
+        assertThat(owner.get(TestServer.runs(app) + "?limit=100").json()).hasSize(runsBefore);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + server.databaseFile());
+                Statement st = c.createStatement()) {
+            try (var rs = st.executeQuery("SELECT count(*) FROM chat_sessions")) {
+                assertThat(rs.getInt(1)).as("nor the attempts' threads").isZero();
+            }
+            st.execute("DROP TRIGGER third_attempt_fails");
+        }
+        Path sandboxes = server.dataDir().resolve("sandboxes");
+        if (Files.isDirectory(sandboxes)) {
+            try (Stream<Path> left = Files.list(sandboxes)) {
+                assertThat(left.toList()).as("nor their sandboxes").isEmpty();
+            }
+        }
+        assertThat(createGroup(threeAttempts(false)).status()).as("the same comparison, once it can be stored")
+                .isEqualTo(200);
     }
 
     @Test

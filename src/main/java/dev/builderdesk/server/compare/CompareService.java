@@ -103,10 +103,10 @@ public final class CompareService {
         String groupId = UUID.randomUUID().toString();
         GroupRow group = new GroupRow(groupId, input.strip(), Timestamps.now(), null, Boolean.TRUE.equals(blind),
                 labels);
-        runs.createAttempts(app, input, base, groupId, creationOrder, () -> store.db().write(c -> {
+        runs.createAttempts(app, input, base, groupId, creationOrder, c -> {
             store.compareGroups().insert(c, app.id(), group);
             return null;
-        }));
+        });
         return get(who, appId, groupId);
     }
 

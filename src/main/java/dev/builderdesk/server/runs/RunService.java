@@ -23,12 +23,15 @@ import dev.builderdesk.server.http.JsonBody;
 import dev.builderdesk.server.models.ModelService;
 import dev.builderdesk.store.RevisionRepository.RevisionRow;
 import dev.builderdesk.store.RunRow;
+import dev.builderdesk.store.SqlWork;
 import dev.builderdesk.store.Store;
 import dev.builderdesk.workspace.Drafts;
 import dev.builderdesk.workspace.FileSet;
 import dev.builderdesk.workspace.Revisions;
 import dev.builderdesk.workspace.Sandboxes;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,14 +108,13 @@ public final class RunService {
      * stored, so the group (and whether it is blind) exists before its first run can be read.
      */
     public List<RunRow> createAttempts(App app, String input, String baseRevisionId, String groupId,
-            List<Attempt> attempts, Runnable createGroup) {
+            List<Attempt> attempts, SqlWork<?> createGroup) {
         RevisionRow draft = drafts.syncFromFolder(app, Timestamps.now());
         List<Prepared> prepared = new ArrayList<>();
         for (Attempt a : attempts) {
             prepared.add(prepare(app, draft, new CreateFields(input, a.modelId(), a.engine(), baseRevisionId, null,
                     null, false, groupId, null), a.runId()));
         }
-        createGroup.run();
         // Every attempt starts from the same draft: its files are read once and written into each sandbox, and
         // each attempt's preparation time counts that read as well as its own copy.
         long started = System.nanoTime();
@@ -140,9 +142,23 @@ public final class RunService {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("Sandbox preparation failed", e.getCause());
         }
-        List<RunRow> rows = new ArrayList<>();
-        for (int i = 0; i < prepared.size(); i++) {
-            rows.add(insert(prepared.get(i), sandboxesReady.get(i)));
+        // The group and all its runs are stored together: a failure leaves no comparison with half its attempts.
+        List<RunRow> rows;
+        try {
+            rows = store.db().write(c -> {
+                createGroup.apply(c);
+                List<RunRow> made = new ArrayList<>();
+                for (int i = 0; i < prepared.size(); i++) {
+                    made.add(insertRow(c, prepared.get(i), sandboxesReady.get(i)));
+                }
+                return made;
+            });
+        } catch (RuntimeException e) {
+            prepared.forEach(p -> discardSandbox(p.runId()));
+            throw e;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            accepted(prepared.get(i));
         }
         rows.forEach(r -> supervisor.submit(r.id(), false));
         return rows;
@@ -205,6 +221,19 @@ public final class RunService {
 
     /** Stores the run, its thread turn and its compare group, then announces it; the caller submits it. */
     private RunRow insert(Prepared p, Prepared.Sandbox sandbox) {
+        RunRow row;
+        try {
+            row = store.db().write(c -> insertRow(c, p, sandbox));
+        } catch (RuntimeException e) {
+            discardSandbox(p.runId());
+            throw e;
+        }
+        accepted(p);
+        return row;
+    }
+
+    /** Stores the run, its thread (new, or the one it continues) and its user turn, in the caller's transaction. */
+    private RunRow insertRow(Connection c, Prepared p, Prepared.Sandbox sandbox) throws SQLException {
         CreateFields f = p.fields();
         App app = p.app();
         Model model = p.model();
@@ -212,45 +241,40 @@ public final class RunService {
         RunMetrics metrics = sandbox.prepMs() == null ? RunMetrics.EMPTY
                 : RunMetrics.EMPTY.withSandboxPrep(sandbox.prepMs());
         List<String> warnings = sandbox.warning() == null ? List.of() : List.of(sandbox.warning());
-        RunRow row;
-        try {
-            row = store.db().write(c -> {
-                String sessionId = f.chatSessionId();
-                List<HistoryMessage> prior = f.messages();
-                if (sessionId != null) {
-                    store.chatSessions().find(c, app.id(), sessionId)
-                            .orElseThrow(() -> ApiError.notFound("Coding-agent chat session not found"));
-                    if (prior == null) {
-                        prior = store.chatSessions().turns(c, sessionId).stream()
-                                .map(t -> new HistoryMessage(t.role(), t.content())).toList();
-                    }
-                } else {
-                    sessionId = UUID.randomUUID().toString();
-                    store.chatSessions().insert(c, app.id(),
-                            new ChatSession(sessionId, titleOf(p.input()), now, now, now));
-                }
-                List<HistoryMessage> history = ConversationHistory.compact(
-                        ConversationHistory.normalise(prior == null ? List.of() : prior, p.input()),
-                        settings.messageBudgetChars());
-                if (f.compareGroupId() != null) {
-                    store.compareGroups().insertIfAbsent(c, app.id(), f.compareGroupId(), p.input(), now);
-                }
-                RunRow r = new RunRow(p.runId(), app.id(), RunStatus.QUEUED, p.engine(), p.input(), history,
-                        p.draft().id(), null, null, f.modelId(), model.id(), model.name(), null, null, sessionId,
-                        f.compareGroupId(), f.autoApply(), f.clientMessageId(), warnings, RunUsage.NONE, metrics, now,
-                        null, null, null);
-                store.runs().insert(c, r);
-                store.chatSessions().addTurn(c, sessionId, new ChatTurn(UUID.randomUUID().toString(), p.runId(),
-                        "user", p.input(), null, null, now));
-                return r;
-            });
-        } catch (RuntimeException e) {
-            discardSandbox(p.runId());
-            throw e;
+        String sessionId = f.chatSessionId();
+        List<HistoryMessage> prior = f.messages();
+        if (sessionId != null) {
+            store.chatSessions().find(c, app.id(), sessionId)
+                    .orElseThrow(() -> ApiError.notFound("Coding-agent chat session not found"));
+            if (prior == null) {
+                prior = store.chatSessions().turns(c, sessionId).stream()
+                        .map(t -> new HistoryMessage(t.role(), t.content())).toList();
+            }
+        } else {
+            sessionId = UUID.randomUUID().toString();
+            store.chatSessions().insert(c, app.id(),
+                    new ChatSession(sessionId, titleOf(p.input()), now, now, now));
         }
-        log.append(p.runId(), app.id(), new EventPayload.RunAccepted(RunStatus.QUEUED.wire(),
-                Run.SURFACE, p.engine(), f.modelId(), model.id(), model.name()), List.of());
-        return row;
+        List<HistoryMessage> history = ConversationHistory.compact(
+                ConversationHistory.normalise(prior == null ? List.of() : prior, p.input()),
+                settings.messageBudgetChars());
+        if (f.compareGroupId() != null) {
+            store.compareGroups().insertIfAbsent(c, app.id(), f.compareGroupId(), p.input(), now);
+        }
+        RunRow r = new RunRow(p.runId(), app.id(), RunStatus.QUEUED, p.engine(), p.input(), history,
+                p.draft().id(), null, null, f.modelId(), model.id(), model.name(), null, null, sessionId,
+                f.compareGroupId(), f.autoApply(), f.clientMessageId(), warnings, RunUsage.NONE, metrics, now,
+                null, null, null);
+        store.runs().insert(c, r);
+        store.chatSessions().addTurn(c, sessionId, new ChatTurn(UUID.randomUUID().toString(), p.runId(),
+                "user", p.input(), null, null, now));
+        return r;
+    }
+
+    /** The run's first event, once the run is stored. */
+    private void accepted(Prepared p) {
+        log.append(p.runId(), p.app().id(), new EventPayload.RunAccepted(RunStatus.QUEUED.wire(),
+                Run.SURFACE, p.engine(), p.fields().modelId(), p.model().id(), p.model().name()), List.of());
     }
 
     private void discardSandbox(String runId) {

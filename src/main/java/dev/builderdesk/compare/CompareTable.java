@@ -122,6 +122,8 @@ public record CompareTable(String groupId, String input, Instant createdAt, bool
     /** The metrics, in the table's order; each knows its label, how to read a run and which value is best. */
     public enum Metric {
         STATUS("status", "Status", Kind.TEXT, Best.NONE),
+        // Second: whether the attempt builds is what a short window must show first.
+        VERIFY("verify", "Verify", Kind.VERIFY, Best.PASSED_FASTEST),
         TTFT("ttft_ms", "TTFT", Kind.MILLIS, Best.LOWEST),
         DURATION("duration_ms", "Duration", Kind.MILLIS, Best.LOWEST),
         INPUT_TOKENS("input_tokens", "Input tokens", Kind.COUNT, Best.LOWEST),
@@ -133,8 +135,7 @@ public record CompareTable(String groupId, String input, Instant createdAt, bool
         FILES_CHANGED("files_changed", "Files changed", Kind.COUNT, Best.NONE),
         LINES_ADDED("lines_added", "Lines added", Kind.COUNT, Best.NONE),
         LINES_REMOVED("lines_removed", "Lines removed", Kind.COUNT, Best.NONE),
-        SANDBOX_PREP("sandbox_prep_ms", "Sandbox preparation", Kind.MILLIS, Best.LOWEST),
-        VERIFY("verify", "Verify", Kind.VERIFY, Best.PASSED_FASTEST);
+        SANDBOX_PREP("sandbox_prep_ms", "Sandbox preparation", Kind.MILLIS, Best.LOWEST);
 
         /** How a metric's value reads: text, milliseconds, a count, or a verify result (its duration as value). */
         public enum Kind { TEXT, MILLIS, COUNT, VERIFY }

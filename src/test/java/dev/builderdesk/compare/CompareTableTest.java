@@ -93,9 +93,9 @@ class CompareTableTest {
     @Test
     void rowsComeInOrderWithReadableCellsAndRawValues() {
         CompareTable table = CompareTable.of(group(false, null), NAMES);
-        assertThat(table.rows()).extracting(MetricRow::key).containsExactly("status", "ttft_ms", "duration_ms",
-                "input_tokens", "output_tokens", "model_steps", "tool_calls", "tool_failures", "retries",
-                "files_changed", "lines_added", "lines_removed", "sandbox_prep_ms", "verify");
+        assertThat(table.rows()).extracting(MetricRow::key).containsExactly("status", "verify", "ttft_ms",
+                "duration_ms", "input_tokens", "output_tokens", "model_steps", "tool_calls", "tool_failures",
+                "retries", "files_changed", "lines_added", "lines_removed", "sandbox_prep_ms");
         assertThat(table.row("ttft_ms").cells()).containsExactly("830 ms", "1.5 s", "—");
         assertThat(table.row("ttft_ms").values()).containsExactly(830.0, 1500.0, null);
         assertThat(table.row("duration_ms").cells()).containsExactly("3.2 s", "1 min 05 s", "400 ms");
@@ -180,7 +180,7 @@ class CompareTableTest {
         assertThat(root.get("group_id").asText()).isEqualTo("g1");
         assertThat(root.get("created_at").asText()).isEqualTo("2026-12-01T10:15:30.123000+00:00");
         assertThat(root.get("columns").get(1).get("run_id").asText()).isEqualTo("r2");
-        JsonNode duration = root.get("rows").get(2);
+        JsonNode duration = root.get("rows").get(3);
         assertThat(duration.get("key").asText()).isEqualTo("duration_ms");
         assertThat(duration.get("values").get(1).isIntegralNumber()).isTrue();
         assertThat(duration.get("values").get(1).asLong()).isEqualTo(65_000);
@@ -213,13 +213,14 @@ class CompareTableTest {
         CompareTable table = CompareTable.of(group(false, null), NAMES);
         String csv = CompareExport.csv(table);
         List<List<String>> rows = Csv.parse(csv);
-        assertThat(rows.get(0)).containsExactly("attempt", "title", "status", "ttft_ms", "duration_ms",
-                "input_tokens", "output_tokens", "model_steps", "tool_calls", "tool_failures", "retries",
-                "files_changed", "lines_added", "lines_removed", "sandbox_prep_ms", "verify", "verify_ms");
+        assertThat(rows.get(0)).containsExactly("attempt", "title", "status", "verify", "verify_ms", "ttft_ms",
+                "duration_ms", "input_tokens", "output_tokens", "model_steps", "tool_calls", "tool_failures",
+                "retries", "files_changed", "lines_added", "lines_removed", "sandbox_prep_ms");
         assertThat(rows).hasSize(4);
-        assertThat(rows.get(1)).containsExactly("A", "A · Quokka Coder", "completed", "830", "3200", "12345", "830",
-                "3", "4", "2", "0", "2", "20", "2", "40", "✓ 3.2 s", "3200");
-        assertThat(rows.get(3).subList(0, 5)).containsExactly("C", "C · Auto → Quokka Coder", "failed", "", "400");
+        assertThat(rows.get(1)).containsExactly("A", "A · Quokka Coder", "completed", "✓ 3.2 s", "3200", "830",
+                "3200", "12345", "830", "3", "4", "2", "0", "2", "20", "2", "40");
+        assertThat(rows.get(3).subList(0, 7)).containsExactly("C", "C · Auto → Quokka Coder", "failed", "", "", "",
+                "400");
         assertThat(csv).contains("\r\n");
         CompareGroup g = new CompareGroup("g", "p", CREATED, List.of(run("x", "completed", QUOKKA, QUOKKA,
                 "Say \"hi\", ok", null, null), run("y", "completed", WOMBAT, WOMBAT, "W", null, null)), null);

@@ -80,7 +80,7 @@ class AppSettingsUiTest extends UiTestBase {
         assertThat(model.settingsPageProperty().get()).isEqualTo(SettingsPage.APP);
         assertThat(robot.lookup("#settings-tabs").queryAs(TabPane.class).getSelectionModel().getSelectedItem()
                 .getId()).isEqualTo("settings-tab-app");
-        assertThat(robot.lookup("#settings-app-name").queryAs(TextInputControl.class).getText())
+        assertThat(robot.lookup("#settings-app-name").queryLabeled().getText())
                 .isEqualTo(model.selectedAppProperty().get().name());
         Button save = robot.lookup("#settings-verify-save").queryButton();
         assertThat(save.isDisabled()).as("nothing to save yet").isTrue();
@@ -99,7 +99,7 @@ class AppSettingsUiTest extends UiTestBase {
         replace(robot, "settings-verify-command", CHECK);
         assertThat(error(robot, "settings-verify-command")).isEmpty();
         assertThat(robot.lookup("#settings-verify-preview").queryLabeled().getText())
-                .startsWith("Runs sh with 2 arguments: «-c» «ls; test -f OK.txt");
+                .startsWith("Runs sh with 2 arguments: “-c”, “ls; test -f OK.txt");
         replace(robot, "settings-verify-timeout", "0");
         robot.clickOn("#settings-verify-save");
         WaitForAsyncUtils.waitForFxEvents();

@@ -12,8 +12,12 @@ import dev.builderdesk.store.Store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The event sink of one run segment: appends every event to the log and derives the run's measurements from
@@ -21,6 +25,9 @@ import java.util.Optional;
  * {@code usage.updated} event that changed them.
  */
 final class RunRecorder implements EventSink {
+    /** A key's shape: "sk-…"-like prefixes, or 20+ letters and digits mixed in one word (no plain word is). */
+    private static final Pattern KEY_LIKE = Pattern.compile("(?i)\\b(?:sk|pk|rk|gsk|xai|key)[-_][A-Za-z0-9_*.-]{4,}"
+            + "|\\b(?=[A-Za-z0-9_-]*[0-9])(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{20,}");
     private final EventLog log;
     private final Store store;
     private final String runId;
@@ -33,8 +40,10 @@ final class RunRecorder implements EventSink {
     private int toolCalls;
     private int toolFailures;
     private int toolFailuresRecovered;
-    /** Tool failures since the last tool call that succeeded: recovered by the next one, or by completing. */
-    private int failuresSinceSuccess;
+    /** The tool and the path of each call under way, by span: a failure is recovered by a like call. */
+    private final Map<String, ToolTarget> calls = new HashMap<>();
+    /** This segment's failures not got past yet. */
+    private final List<ToolTarget> unrecovered = new ArrayList<>();
     private int retries;
     private RunUsage usage;
     private final RunMetrics base;
@@ -62,13 +71,19 @@ final class RunRecorder implements EventSink {
         this.toolFailures = row.metrics().toolFailures();
         this.toolFailuresRecovered = row.metrics().toolFailuresRecovered() == null ? 0
                 : row.metrics().toolFailuresRecovered();
-        this.failuresSinceSuccess = toolFailures - toolFailuresRecovered;
         this.retries = row.metrics().retries();
     }
 
-    /** {@code text} as a log may hold it: a blind attempt's without the names of its model. */
+    /**
+     * {@code text} as a log may hold it: without what looks like a key (providers quote part of a rejected one) and,
+     * for a blind attempt, without the names of its model.
+     */
     String forLog(String text) {
-        return mask == null || text == null ? text : mask.scrub(text);
+        if (text == null) {
+            return null;
+        }
+        String keyless = KEY_LIKE.matcher(text).replaceAll("[redacted]");
+        return mask == null ? keyless : mask.scrub(keyless);
     }
 
     @Override
@@ -145,13 +160,16 @@ final class RunRecorder implements EventSink {
             case EventPayload.AssistantDelta d -> observeText(d.content());
             case EventPayload.ToolCompleted t -> {
                 toolCalls++;
-                recoverFailures();
+                ToolTarget done = target(t.tool(), t.spanId());
+                int before = unrecovered.size();
+                unrecovered.removeIf(failed -> failed.recoveredBy(done));
+                toolFailuresRecovered += before - unrecovered.size();
             }
             case EventPayload.ProviderRetry r -> retries++;
             case EventPayload.ToolFailed t -> {
                 toolCalls++;
                 toolFailures++;
-                failuresSinceSuccess++;
+                unrecovered.add(target(t.tool(), t.spanId()));
             }
             case EventPayload.UsageUpdated u -> {
                 usage = new RunUsage(u.inputTokens(), u.outputTokens());
@@ -160,7 +178,8 @@ final class RunRecorder implements EventSink {
             }
             case EventPayload.RunAccepted a -> { }
             case EventPayload.PlanUpdated p -> { }
-            case EventPayload.ToolStarted t -> { }
+            case EventPayload.ToolStarted t -> calls.put(t.spanId(), new ToolTarget(t.tool(),
+                    t.input() == null ? null : t.input().path("path").asText(null)));
             case EventPayload.RevisionCreated r -> { }
             case EventPayload.CheckpointCreated c -> { }
             case EventPayload.RunError e -> { }
@@ -170,10 +189,20 @@ final class RunRecorder implements EventSink {
         return false;
     }
 
-    /** The tool failures so far were got past: a later call succeeded, or the run completed after them. */
-    synchronized void recoverFailures() {
-        toolFailuresRecovered += failuresSinceSuccess;
-        failuresSinceSuccess = 0;
+    private ToolTarget target(String tool, String spanId) {
+        ToolTarget started = spanId == null ? null : calls.remove(spanId);
+        return started != null ? started : new ToolTarget(tool, null);
+    }
+
+    /**
+     * A tool call's tool and the path it acted on (null: none). A failure on a path is recovered by a later call on
+     * that path that succeeds, whatever its tool (a read of a missing file, then its write; a patch that did not
+     * apply, then one that did); a failure of a call without a path, by a later call of the same tool that works.
+     */
+    private record ToolTarget(String tool, String path) {
+        boolean recoveredBy(ToolTarget success) {
+            return path != null ? path.equals(success.path()) : Objects.equals(tool, success.tool());
+        }
     }
 
     private void observeText(String content) {

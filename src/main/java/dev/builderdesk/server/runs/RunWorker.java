@@ -306,9 +306,6 @@ final class RunWorker {
             Instant startedAt, List<Diagnostic> diagnostics, List<EventPayload> closing) {
         recorder.flush();
         closing.forEach(recorder::note);
-        if (status == RunStatus.COMPLETED) {
-            recorder.recoverFailures();
-        }
         Instant endedAt = Timestamps.now();
         RunMetrics m = recorder.metrics(Duration.between(startedAt, endedAt).toMillis());
         RunMetrics merged = m.withChanges(row.metrics()).withVerify(row.metrics().verify());

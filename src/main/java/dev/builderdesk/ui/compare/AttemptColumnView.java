@@ -4,7 +4,9 @@ import dev.builderdesk.protocol.Run;
 import dev.builderdesk.protocol.RunStatus;
 import dev.builderdesk.ui.timeline.TimelineActions;
 import dev.builderdesk.ui.timeline.TimelineView;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -12,6 +14,7 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -22,8 +25,7 @@ import javafx.scene.layout.VBox;
  * and what can be done with it — Stop while it runs; its changes, Apply and Continue once it ended; a 1–5 rating.
  */
 final class AttemptColumnView extends VBox {
-    /** A column narrower than this has its rating under its title. */
-    private static final double TWO_LINE_HEADER_BELOW = 420;
+
     private final Tooltip applyTip = new Tooltip("Make this attempt's result the app's draft (asks first; Undo after)");
     private final Tooltip nothingToApply = new Tooltip("This attempt changed nothing: there is no result to apply");
     private final AttemptColumn column;
@@ -34,11 +36,16 @@ final class AttemptColumnView extends VBox {
     private final Button changes = new Button("Changes");
     private final Button apply = new Button("Apply");
     private final Button continueWith = new Button("Continue");
-    private final ToggleButton[] stars = new ToggleButton[5];
+    private final ToggleButton[] starButtons = new ToggleButton[5];
+    private final HBox header = new HBox(8);
+    private final HBox ratingLine = new HBox();
+    private final HBox stars;
+    private boolean placing;
 
     AttemptColumnView(AttemptColumn column, CompareViewModel model, TimelineActions actions) {
         this.column = column;
         this.model = model;
+        this.stars = starBar(column.letter() == null ? column.runId() : column.letter());
         createLayout(actions);
         bindToModel();
         wireActions(actions);
@@ -56,22 +63,15 @@ final class AttemptColumnView extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         // The rating sits by the title (the footer's buttons take the width of a narrow column); where the title
         // would be cut to make room for it, it goes on a line of its own under the title.
-        HBox header = new HBox(8, title, spacer, status);
+        header.getChildren().setAll(title, spacer, stars, status);
         header.setAlignment(Pos.CENTER_LEFT);
-        HBox stars = starBar(id);
-        HBox ratingLine = new HBox();
         ratingLine.managedProperty().bind(ratingLine.visibleProperty());
+        ratingLine.setVisible(false);
         VBox head = new VBox(2, header, ratingLine);
         head.getStyleClass().add("compare-column-header");
-        widthProperty().subscribe(w -> {
-            boolean narrow = w.doubleValue() > 0 && w.doubleValue() < TWO_LINE_HEADER_BELOW;
-            if (narrow && stars.getParent() != ratingLine) {
-                ratingLine.getChildren().setAll(stars);
-            } else if (!narrow && stars.getParent() != header) {
-                header.getChildren().add(2, stars);
-            }
-            ratingLine.setVisible(narrow);
-        });
+        // Listeners on this column's own properties: they go with it, nothing to dispose.
+        widthProperty().subscribe(w -> placeRatingLater());
+        column.titleProperty().subscribe(t -> placeRatingLater());
 
         TimelineView rows = new TimelineView(column.thread().timeline(), actions);
         VBox.setVgrow(rows, Priority.ALWAYS);
@@ -90,11 +90,40 @@ final class AttemptColumnView extends VBox {
         getChildren().addAll(head, rows, footer);
     }
 
+    /**
+     * Moves the rating under the title when title, rating and status do not fit on one line, back beside it when
+     * they do — after the layout pass that changed the width, not during it.
+     */
+    private void placeRatingLater() {
+        if (!placing) {
+            placing = true;
+            Platform.runLater(this::placeRating);
+        }
+    }
+
+    private void placeRating() {
+        placing = false;
+        double width = getWidth();
+        if (width <= 0) {
+            return;
+        }
+        Insets pad = header.getInsets();
+        double needed = title.prefWidth(-1) + stars.prefWidth(-1) + status.prefWidth(-1) + 3 * header.getSpacing()
+                + pad.getLeft() + pad.getRight() + getInsets().getLeft() + getInsets().getRight();
+        boolean narrow = needed > width;
+        if (narrow && stars.getParent() != ratingLine) {
+            ratingLine.getChildren().setAll(stars);
+        } else if (!narrow && stars.getParent() != header) {
+            header.getChildren().add(2, stars);
+        }
+        ratingLine.setVisible(narrow);
+    }
+
     private HBox starBar(String id) {
         HBox bar = new HBox(0);
         bar.getStyleClass().add("compare-stars");
         bar.setMinWidth(Region.USE_PREF_SIZE);
-        for (int i = 0; i < stars.length; i++) {
+        for (int i = 0; i < starButtons.length; i++) {
             int value = i + 1;
             ToggleButton star = new ToggleButton();
             star.setId("compare-rate-" + id + "-" + value);
@@ -102,7 +131,7 @@ final class AttemptColumnView extends VBox {
             star.setFocusTraversable(false);
             star.setTooltip(new Tooltip("Rate " + value + " of 5 (or press " + value + " in this column)"));
             star.setOnAction(e -> column.ratingProperty().set(column.ratingProperty().get() == value ? 0 : value));
-            stars[i] = star;
+            starButtons[i] = star;
             bar.getChildren().add(star);
         }
         return bar;
@@ -121,9 +150,9 @@ final class AttemptColumnView extends VBox {
                 .get() ? "Save the verdict first: blind mode hides the model"
                         : "Open this attempt as a thread and go on with its model"), model.hiddenProperty()));
         column.ratingProperty().subscribe(rating -> {
-            for (int i = 0; i < stars.length; i++) {
-                stars[i].setSelected(i < rating.intValue());
-                stars[i].setText(i < rating.intValue() ? "★" : "☆");
+            for (int i = 0; i < starButtons.length; i++) {
+                starButtons[i].setSelected(i < rating.intValue());
+                starButtons[i].setText(i < rating.intValue() ? "★" : "☆");
             }
         });
     }
@@ -150,6 +179,13 @@ final class AttemptColumnView extends VBox {
         apply.setOnAction(e -> model.askApply(column));
         continueWith.setOnAction(e -> model.continueWith(column));
         changes.setOnAction(e -> actions.openChanges(column.runProperty().get()));
+        // A click anywhere in the column gives it the keyboard (a control that takes focus on press still does).
+        // On the click, not the press: the strip of columns, a scroll pane, takes the focus on the press.
+        addEventFilter(MouseEvent.MOUSE_CLICKED, e -> {
+            if (!isFocusWithin()) {
+                requestFocus();
+            }
+        });
         // 1–5 rate the attempt whose column has the keyboard, 0 clears its rating (the stars take no Tab stop).
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() || e.isAltDown() || e.getTarget() instanceof TextInputControl) {

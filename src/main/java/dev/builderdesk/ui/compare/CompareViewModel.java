@@ -105,6 +105,8 @@ public final class CompareViewModel implements AutoCloseable {
     /** Reads of the group sent, and the newest one shown: an older answer arriving late is not shown over it. */
     private long refreshesSent;
     private long refreshShown;
+    /** Reads of the app's verify command sent (a change made in Settings counts as one). */
+    private long verifyReads;
 
     public CompareViewModel(RunApiClient client, Executor ui, Executor io, Host host,
             Function<String, String> modelName) {
@@ -178,6 +180,8 @@ public final class CompareViewModel implements AutoCloseable {
     /** The app's verify command changed in Settings: the setup says so at once. */
     public void verifyChanged(String app, VerifyCommand command) {
         if (app.equals(appId)) {
+            // A read sent before this change would show the command as it was.
+            verifyReads++;
             verify.set(VerifySetting.of(command));
         }
     }
@@ -239,12 +243,13 @@ public final class CompareViewModel implements AutoCloseable {
         readVerify(app);
     }
 
-    /** Reads the app's verify command for the setup's line; a failure leaves it unknown (the setup says nothing). */
+    /** Reads the app's verify command for the setup's line (which says so when it cannot be read). */
     private void readVerify(String app) {
         int asked = generation;
+        long read = ++verifyReads;
         CompletableFuture.supplyAsync(() -> client.getApp(app).verify(), io).handleAsync((command, failure) -> {
-            if (asked == generation && failure == null) {
-                verify.set(VerifySetting.of(command));
+            if (asked == generation && read == verifyReads) {
+                verify.set(failure == null ? VerifySetting.of(command) : VerifySetting.UNREADABLE);
             }
             return null;
         }, ui);

@@ -1,22 +1,25 @@
 package dev.builderdesk.ui.compare;
 
 import dev.builderdesk.compare.CompareTable;
+import java.util.ArrayList;
 import java.util.List;
+import javafx.collections.FXCollections;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.util.StringConverter;
 
 /**
  * Three small bar charts beside the table — duration (seconds), output tokens and tool failures per attempt — drawn
  * from the table's own values, so the chart and the table never disagree.
  */
 final class MetricsChartsView extends HBox {
-    private final BarChart<String, Number> duration = chart("Duration (s)", "compare-chart-duration");
-    private final BarChart<String, Number> tokens = chart("Output tokens", "compare-chart-tokens");
-    private final BarChart<String, Number> failures = chart("Tool failures", "compare-chart-failures");
+    private final BarChart<String, Number> duration = chart("Duration (s)", "compare-chart-duration", false);
+    private final BarChart<String, Number> tokens = chart("Output tokens", "compare-chart-tokens", true);
+    private final BarChart<String, Number> failures = chart("Tool failures", "compare-chart-failures", true);
 
     MetricsChartsView(CompareViewModel model) {
         super(8);
@@ -26,22 +29,25 @@ final class MetricsChartsView extends HBox {
         model.tableProperty().subscribe(this::fill);
     }
 
-    private static BarChart<String, Number> chart(String title, String id) {
+    /** {@code count}: whole numbers, read short on the axis ("1.5k"). */
+    private static BarChart<String, Number> chart(String title, String id, boolean count) {
         CategoryAxis x = new CategoryAxis();
         NumberAxis y = new NumberAxis();
         y.setForceZeroInRange(true);
         y.setMinorTickVisible(false);
-        y.setTickLabelFormatter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                return shortCount(n.doubleValue());
-            }
+        if (count) {
+            y.setTickLabelFormatter(new StringConverter<>() {
+                @Override
+                public String toString(Number n) {
+                    return shortCount(n.doubleValue());
+                }
 
-            @Override
-            public Number fromString(String text) {
-                throw new UnsupportedOperationException("the axis only shows its labels");
-            }
-        });
+                @Override
+                public Number fromString(String text) {
+                    throw new UnsupportedOperationException("the axis only shows its labels");
+                }
+            });
+        }
         // The letters stay upright: turned sideways they read as other letters.
         x.setTickLabelRotation(0);
         BarChart<String, Number> chart = new BarChart<>(x, y);
@@ -78,7 +84,8 @@ final class MetricsChartsView extends HBox {
         y.setAutoRanging(false);
         y.setLowerBound(0);
         y.setTickUnit(unit);
-        y.setUpperBound(Math.max(unit, Math.ceil(max / unit) * unit));
+        // A unit of headroom above the tallest bar: a bar that fills the plot reads as "off the scale".
+        y.setUpperBound(Math.floor(max / unit) * unit + unit);
     }
 
     /** The smallest of 1, 2, 5 × 10ⁿ (n ≥ 0) that is at least {@code raw}. */
@@ -114,6 +121,12 @@ final class MetricsChartsView extends HBox {
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         if (table != null) {
             List<CompareTable.Column> columns = table.columns();
+            // Every attempt has its place on each chart, measured or not: the letters line up across the charts.
+            List<String> letters = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                letters.add(axisName(columns.get(i), i));
+            }
+            ((CategoryAxis) chart.getXAxis()).setCategories(FXCollections.observableArrayList(letters));
             CompareTable.MetricRow row = table.rows().stream().filter(r -> r.key().equals(key)).findFirst()
                     .orElse(null);
             for (int i = 0; i < columns.size(); i++) {

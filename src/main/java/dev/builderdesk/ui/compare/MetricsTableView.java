@@ -4,6 +4,8 @@ import dev.builderdesk.compare.CompareTable;
 import dev.builderdesk.protocol.CompareGroup;
 import dev.builderdesk.protocol.VerifyResult;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import javafx.geometry.HPos;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -15,6 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /**
  * The metrics table under the columns: one row per measurement, one column per attempt, the best value of a row
@@ -83,17 +86,19 @@ final class MetricsTableView extends VBox {
             grid.add(cell(row.label(), "compare-metrics-name"), 0, r);
             for (int i = 0; i < row.cells().size(); i++) {
                 boolean best = row.best() == i;
-                Label value = cell(best ? "✓ " + row.cells().get(i) : row.cells().get(i), "compare-metrics-cell");
+                String text = row.cells().get(i);
+                // A passed verify reads "✓ 3.2 s" already: the best one is marked by its weight alone.
+                Label value = cell(best && !text.startsWith("✓") ? "✓ " + text : text, "compare-metrics-cell");
                 value.setId("metric-" + row.key() + "-" + i);
                 String verifyOutput = row.key().equals(CompareTable.Metric.VERIFY.key())
                         ? verifyTooltip(columns.get(i).runId()) : null;
                 if (verifyOutput != null) {
                     Tooltip tip = new Tooltip((best ? "Best verify result\n\n" : "") + verifyOutput);
                     tip.getStyleClass().add("compare-verify-output");
-                    tip.setShowDuration(javafx.util.Duration.INDEFINITE);
+                    tip.setShowDuration(Duration.INDEFINITE);
                     value.setTooltip(tip);
                 } else if (best) {
-                    value.setTooltip(new Tooltip("Best " + row.label().toLowerCase(java.util.Locale.ROOT)));
+                    value.setTooltip(new Tooltip("Best " + row.label().toLowerCase(Locale.ROOT)));
                 }
                 if (best) {
                     value.getStyleClass().add("compare-metrics-best");
@@ -124,7 +129,7 @@ final class MetricsTableView extends VBox {
             return null;
         }
         VerifyResult v = g.runs().stream().filter(r -> r.runId().equals(runId) && r.metrics() != null)
-                .map(r -> r.metrics().verify()).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                .map(r -> r.metrics().verify()).filter(Objects::nonNull).findFirst().orElse(null);
         if (v == null) {
             return null;
         }
@@ -133,7 +138,7 @@ final class MetricsTableView extends VBox {
             case VerifyResult.FAILED -> "Failed with exit " + v.exitCode();
             case VerifyResult.TIMED_OUT -> "Stopped at its timeout";
             default -> "Could not be started";
-        } + " after " + String.format(java.util.Locale.ROOT, "%.1f s", v.durationMs() / 1000.0);
+        } + " after " + String.format(Locale.ROOT, "%.1f s", v.durationMs() / 1000.0);
         String tail = v.outputTail() == null ? "" : v.outputTail().strip();
         List<String> lines = tail.lines().toList();
         if (lines.size() > TOOLTIP_LINES) {

@@ -41,9 +41,14 @@ final class VerdictBar extends HBox {
         heading.getStyleClass().add("compare-section-title");
         heading.setMinWidth(USE_PREF_SIZE);
         choices.setAlignment(Pos.CENTER_LEFT);
+        // One line where the window has the room (a FlowPane's preferred width assumes 400 px); it wraps only when
+        // the bar is narrower than its choices, and the notes give way first.
+        choices.setPrefWrapLength(2000);
         notes.setId("compare-notes");
         notes.setPromptText("Notes (why this one)");
         notes.setPrefColumnCount(24);
+        notes.setMinWidth(160);
+        notes.setMaxWidth(560);
         HBox.setHgrow(notes, Priority.ALWAYS);
         save.setId("compare-save-verdict");
         save.getStyleClass().add("accent");

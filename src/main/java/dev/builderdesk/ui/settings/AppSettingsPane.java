@@ -1,9 +1,7 @@
 package dev.builderdesk.ui.settings;
 
 import dev.builderdesk.protocol.App;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -15,8 +13,9 @@ import javafx.scene.layout.VBox;
 final class AppSettingsPane extends VBox {
     private static final double LABELS = 72;
     private final AppSettingsViewModel model;
-    private final TextField name = SettingsForms.copyable("settings-app-name", "");
+    private final Label name = new Label();
     private final TextField folder = SettingsForms.copyable("settings-app-folder", "");
+    private final Label noFolder = SettingsForms.help("None: its files are kept in the data folder.");
     private final TextField command = new TextField();
     private final TextField timeout = new TextField();
     private final Label preview = new Label();
@@ -35,8 +34,12 @@ final class AppSettingsPane extends VBox {
     private void createLayout() {
         setSpacing(12);
         GridPane about = SettingsForms.form();
+        name.setId("settings-app-name");
+        name.getStyleClass().add("settings-value");
         SettingsForms.row(about, 0, "Name", name);
-        SettingsForms.row(about, 1, "Folder", folder);
+        folder.managedProperty().bind(folder.visibleProperty());
+        noFolder.managedProperty().bind(noFolder.visibleProperty());
+        SettingsForms.row(about, 1, "Folder", new VBox(folder, noFolder));
         preview.setId("settings-verify-preview");
         preview.getStyleClass().add("settings-help");
         preview.setWrapText(true);
@@ -45,13 +48,16 @@ final class AppSettingsPane extends VBox {
         // One label column for both forms: their fields line up.
         about.getColumnConstraints().get(0).setMinWidth(LABELS);
         verify.getColumnConstraints().get(0).setMinWidth(LABELS);
+        command.getStyleClass().add("settings-copyable");
         SettingsForms.row(verify, 0, "Command", command, "settings-verify-command", "npm run build",
                 model.commandErrorProperty(), preview);
-        timeout.setPrefColumnCount(6);
-        timeout.setMaxWidth(120);
-        Node seconds = SettingsForms.withError(SettingsForms.field(timeout, "settings-verify-timeout", "120"),
-                model.timeoutErrorProperty(), SettingsForms.help("seconds; the command is stopped after that"));
-        SettingsForms.row(verify, 1, "Timeout", seconds);
+        timeout.setPrefColumnCount(5);
+        timeout.setMaxWidth(90);
+        HBox timeoutLine = new HBox(8, SettingsForms.field(timeout, "settings-verify-timeout", "120"),
+                SettingsForms.help("seconds, then the command is stopped and the attempt reads \"timed out\""));
+        timeoutLine.setAlignment(Pos.CENTER_LEFT);
+        SettingsForms.row(verify, 1, "Timeout", SettingsForms.withError(timeoutLine, timeout,
+                model.timeoutErrorProperty()));
         save.setId("settings-verify-save");
         save.getStyleClass().add("accent");
         remove.setId("settings-verify-remove");
@@ -59,10 +65,13 @@ final class AppSettingsPane extends VBox {
         actions.setAlignment(Pos.CENTER_LEFT);
         none.setId("settings-app-none");
         none.managedProperty().bind(none.visibleProperty());
-        form.getChildren().addAll(about, SettingsForms.section("Verify comparison attempts"),
-                SettingsForms.help("Runs after each attempt of a comparison, in that attempt's own sandbox, and"
-                        + " becomes its Verify metric (exit 0 passes). It runs without a shell: pipes, &&, * and"
-                        + " $VARIABLES are not read — quote an argument that holds spaces, or run sh -c '…'."),
+        Label explain = SettingsForms.help("Runs after each attempt of a comparison, in a copy of the app holding"
+                + " that attempt's changes, and becomes its Verify metric (exit 0 passes). It runs without a shell:"
+                + " pipes, &&, * and $VARIABLES are not read — quote an argument that holds spaces, or run"
+                + " sh -c '…'.");
+        // As wide as the form: a line running across a wide window is hard to read.
+        explain.setMaxWidth(LABELS + 12 + 520);
+        form.getChildren().addAll(about, SettingsForms.section("Verify comparison attempts"), explain,
                 verify, actions, SettingsForms.note("settings-verify-note", model.noteProperty()));
         form.managedProperty().bind(form.visibleProperty());
         getChildren().addAll(SettingsForms.section("App"), none, form);
@@ -76,16 +85,16 @@ final class AppSettingsPane extends VBox {
         model.appProperty().subscribe(this::showApp);
         none.visibleProperty().bind(model.appProperty().isNull().and(model.busyProperty().not()));
         form.visibleProperty().bind(model.appProperty().isNotNull());
-        save.disableProperty().bind(model.changedProperty().not().or(model.busyProperty()));
-        remove.disableProperty().bind(Bindings.createBooleanBinding(() -> model.busyProperty().get()
-                || model.appProperty().get() == null || model.appProperty().get().verify() == null,
-                model.appProperty(), model.busyProperty()));
+        save.disableProperty().bind(model.canSaveProperty().not());
+        remove.disableProperty().bind(model.canRemoveProperty().not());
     }
 
     private void showApp(App app) {
         name.setText(app == null ? "" : app.name());
-        folder.setText(app == null ? "" : app.workspacePath() != null ? app.workspacePath()
-                : "None: the app's files live in the data folder");
+        boolean hasFolder = app != null && app.workspacePath() != null;
+        folder.setText(hasFolder ? app.workspacePath() : "");
+        folder.setVisible(hasFolder);
+        noFolder.setVisible(!hasFolder);
     }
 
     private void wireActions() {

@@ -2,12 +2,14 @@ package dev.builderdesk.ui.settings;
 
 import dev.builderdesk.client.RunApiClient;
 import dev.builderdesk.protocol.App;
+import dev.builderdesk.protocol.CommandWords;
 import dev.builderdesk.protocol.VerifyCommand;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -37,17 +39,21 @@ public final class AppSettingsViewModel {
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Note> note = new ReadOnlyObjectWrapper<>(Note.NONE);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-    private final BooleanBinding changed;
+    private final BooleanBinding canSave;
+    private final BooleanBinding canRemove;
     private BiConsumer<String, VerifyCommand> onSaved = (appId, cmd) -> { };
     private String shownId;
-    private int loads;
+    /** Reads and saves sent; only the answer to the last one is shown (an older one arriving late is dropped). */
+    private int requests;
 
     AppSettingsViewModel(RunApiClient client, Executor ui, Executor io) {
         this.client = client;
         this.ui = ui;
         this.io = io;
-        changed = Bindings.createBooleanBinding(() -> app.get() != null && !Objects.equals(typed(), saved()), app,
-                command, timeout);
+        canSave = Bindings.createBooleanBinding(() -> !busy.get() && app.get() != null
+                && !Objects.equals(typed(), saved()), app, command, timeout, busy);
+        canRemove = Bindings.createBooleanBinding(() -> !busy.get() && app.get() != null
+                && app.get().verify() != null, app, busy);
         command.subscribe(this::describe);
         command.addListener((obs, old, now) -> note.set(Note.NONE));
         timeout.addListener((obs, old, now) -> {
@@ -79,7 +85,7 @@ public final class AppSettingsViewModel {
         return timeoutError.getReadOnlyProperty();
     }
 
-    /** What the line runs, e.g. "Runs npm with 2 arguments: «run» «build»"; empty while the line is empty or wrong. */
+    /** What the line runs, e.g. "Runs npm with 2 arguments: “run”, “build”"; empty while the line is empty or wrong. */
     public ReadOnlyStringProperty previewProperty() {
         return preview.getReadOnlyProperty();
     }
@@ -93,9 +99,14 @@ public final class AppSettingsViewModel {
         return busy.getReadOnlyProperty();
     }
 
-    /** The fields differ from what the server holds. */
-    public BooleanBinding changedProperty() {
-        return changed;
+    /** Save can be used: the fields differ from what the server holds, and nothing is on its way. */
+    public BooleanBinding canSaveProperty() {
+        return canSave;
+    }
+
+    /** Remove can be used: the app has a command, and nothing is on its way. */
+    public BooleanBinding canRemoveProperty() {
+        return canRemove;
     }
 
     /** Told after a command was saved or removed: the app's id and its command now (null: none). */
@@ -110,15 +121,16 @@ public final class AppSettingsViewModel {
 
     /** Reads the selected app from the server, so the page holds what the server has (shown when it opens). */
     public CompletableFuture<Void> reload() {
-        int load = ++loads;
+        int load = ++requests;
         String appId = shownId;
         if (appId == null) {
+            busy.set(false);
             fill(null);
             return CompletableFuture.completedFuture(null);
         }
         busy.set(true);
         return CompletableFuture.supplyAsync(() -> client.getApp(appId), io).handleAsync((found, failure) -> {
-            if (load != loads) {
+            if (load != requests) {
                 return null;
             }
             busy.set(false);
@@ -145,7 +157,8 @@ public final class AppSettingsViewModel {
             return CompletableFuture.completedFuture(null);
         }
         return send(current, typed, typed == null ? "Removed: comparisons of " + current.name() + " are not verified."
-                : "Saved: each attempt of a comparison of " + current.name() + " runs it in its own sandbox.");
+                : "Saved: after each attempt of a comparison of " + current.name() + ", it runs in a copy of"
+                + " the app holding that attempt's changes.");
     }
 
     /** Removes the command from the app. */
@@ -158,15 +171,20 @@ public final class AppSettingsViewModel {
     }
 
     private CompletableFuture<Void> send(App current, VerifyCommand next, String done) {
+        int sent = ++requests;
         busy.set(true);
         note.set(Note.progress("Saving…"));
         String appId = current.id();
         return CompletableFuture.supplyAsync(() -> client.setVerifyCommand(appId, next), io)
                 .handleAsync((updated, failure) -> {
-                    busy.set(false);
-                    if (!appId.equals(shownId)) {
+                    if (failure == null) {
+                        // Saved, whatever is shown now: the setup of a comparison of that app follows it.
+                        onSaved.accept(appId, updated.verify());
+                    }
+                    if (sent != requests) {
                         return null;
                     }
+                    busy.set(false);
                     if (failure != null) {
                         // The fields keep what was typed: nothing changed on the server.
                         note.set(Note.error("Not saved. " + UserMessages.of(failure)));
@@ -174,7 +192,6 @@ public final class AppSettingsViewModel {
                     }
                     fill(updated);
                     note.set(Note.success(done));
-                    onSaved.accept(appId, updated.verify());
                     return null;
                 }, ui);
     }
@@ -246,8 +263,8 @@ public final class AppSettingsViewModel {
             int n = argv.size() - 1;
             preview.set("Runs " + argv.get(0) + (n == 0 ? " with no arguments"
                     : " with " + n + (n == 1 ? " argument: " : " arguments: ")
-                    + argv.subList(1, argv.size()).stream().map(a -> "«" + a + "»")
-                    .collect(java.util.stream.Collectors.joining(" "))));
+                    + argv.subList(1, argv.size()).stream().map(a -> "“" + a + "”")
+                    .collect(Collectors.joining(", "))));
         } catch (IllegalArgumentException e) {
             commandError.set(e.getMessage());
         }

@@ -75,6 +75,11 @@ final class SettingsForms {
      * not empty; the field gets AtlantaFX's danger state meanwhile.
      */
     static VBox withError(Control field, ObservableValue<String> error, Node... below) {
+        return withError(field, field, error, below);
+    }
+
+    /** As {@link #withError(Control, ObservableValue, Node...)}, showing {@code line} (the field and what it holds). */
+    static VBox withError(Node line, Control field, ObservableValue<String> error, Node... below) {
         Label message = new Label();
         message.setId(field.getId() + "-error");
         message.getStyleClass().add("settings-field-error");
@@ -83,7 +88,7 @@ final class SettingsForms {
         message.visibleProperty().bind(message.textProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
         error.subscribe(text -> field.pseudoClassStateChanged(Styles.STATE_DANGER, text != null && !text.isEmpty()));
-        VBox box = new VBox(4, field);
+        VBox box = new VBox(4, line);
         box.getChildren().addAll(below);
         box.getChildren().add(message);
         return box;

@@ -1,4 +1,4 @@
-package dev.builderdesk.ui.settings;
+package dev.builderdesk.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +12,7 @@ class CommandWordsTest {
         assertThat(CommandWords.split("  npm   run build ")).containsExactly("npm", "run", "build");
         assertThat(CommandWords.split("sh -c 'ls | wc -l; echo \"$HOME\"'")).containsExactly("sh", "-c",
                 "ls | wc -l; echo \"$HOME\"");
-        assertThat(CommandWords.split("echo \"a \\\"b\\\" \\\\ $c\" d\\ e")).containsExactly("echo",
+        assertThat(CommandWords.split("echo \"a \\\"b\\\" \\\\ \\$c\" d\\ e")).containsExactly("echo",
                 "a \"b\" \\ $c", "d e");
         assertThat(CommandWords.split("x '' \"\"")).containsExactly("x", "", "");
         assertThat(CommandWords.split("pre'fix'\"ed\"")).containsExactly("prefixed");
@@ -25,6 +25,10 @@ class CommandWordsTest {
                 "a; b", "cat < in", "run > out", "echo `date`", "(cd x)")) {
             assertThatThrownBy(() -> CommandWords.split(line)).as(line)
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("would need a shell");
+        }
+        for (String line : List.of("echo \"$HOME\"", "echo \"`date`\"")) {
+            assertThatThrownBy(() -> CommandWords.split(line)).as(line)
+                    .hasMessageContaining("inside \"…\" would need a shell");
         }
         assertThatThrownBy(() -> CommandWords.split("echo 'open")).hasMessage("A ' is not closed.");
         assertThatThrownBy(() -> CommandWords.split("echo \"open")).hasMessage("A \" is not closed.");
@@ -39,5 +43,7 @@ class CommandWordsTest {
         }
         assertThat(CommandWords.join(List.of("npm", "run", "build"))).isEqualTo("npm run build");
         assertThat(CommandWords.join(List.of("sh", "-c", "a b"))).isEqualTo("sh -c 'a b'");
+        assertThat(CommandWords.join(List.of("sh", "-c", "echo 'hi' >&2"))).isEqualTo("sh -c \"echo 'hi' >&2\"");
+        assertThat(CommandWords.join(List.of("x", "$X 'y' z"))).isEqualTo("x '$X '\\''y'\\'' z'");
     }
 }

@@ -1,4 +1,4 @@
-package dev.builderdesk.ui.settings;
+package dev.builderdesk.protocol;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 /**
  * A command line typed as one line and the argument list it stands for. The verify command runs without a shell,
  * so this splits the way a user expects a shell to — on blanks, with '…' taken literally, "…" and \ escaping — but
- * refuses the shell's operators ({@code | & ; < > ( ) $ `} and {@code *?} outside quotes) instead of passing them on
- * as arguments that would silently do nothing of what they read as.
+ * refuses the shell's operators ({@code | & ; < > ( ) $ `} and {@code *?} outside quotes, {@code $ `} inside "…",
+ * where a shell would expand them) instead of passing them on as arguments that would silently do nothing of what
+ * they read as.
  */
 public final class CommandWords {
     private static final String OPERATORS = "|&;<>()$`*?";
@@ -72,7 +73,11 @@ public final class CommandWords {
             if (c == '"') {
                 return i + 1;
             }
-            if (c == '\\' && i + 1 < line.length() && "\"\\".indexOf(line.charAt(i + 1)) >= 0) {
+            if (c == '$' || c == '`') {
+                throw new IllegalArgumentException("\"" + c + "\" inside \"…\" would need a shell, and the command"
+                        + " runs without one. Use '…' to pass it as it is.");
+            }
+            if (c == '\\' && i + 1 < line.length() && "\"\\$`".indexOf(line.charAt(i + 1)) >= 0) {
                 word.append(line.charAt(i + 1));
                 i += 2;
             } else {
@@ -83,11 +88,20 @@ public final class CommandWords {
         throw new IllegalArgumentException("A \" is not closed.");
     }
 
-    /** One line that {@link #split} reads back as {@code words}: plain words as they are, others in '…'. */
+    /**
+     * One line that {@link #split} reads back as {@code words}: plain words as they are, others in '…' — or in "…"
+     * when they hold a ' but nothing a "…" would need escaped, which reads far better than '\''.
+     */
     public static String join(List<String> words) {
         List<String> out = new ArrayList<>(words.size());
         for (String w : words) {
-            out.add(PLAIN.matcher(w).matches() ? w : "'" + w.replace("'", "'\\''") + "'");
+            if (PLAIN.matcher(w).matches()) {
+                out.add(w);
+            } else if (w.contains("'") && w.chars().noneMatch(c -> "\"\\$`".indexOf(c) >= 0)) {
+                out.add('"' + w + '"');
+            } else {
+                out.add("'" + w.replace("'", "'\\''") + "'");
+            }
         }
         return String.join(" ", out);
     }

@@ -75,6 +75,9 @@ final class AttemptColumnView extends VBox {
 
         TimelineView rows = new TimelineView(column.thread().timeline(), actions);
         VBox.setVgrow(rows, Priority.ALWAYS);
+        // The rows give way in a short column: at their own minimum they would run under the footer, which then
+        // hides the end of the last row while the list believes it shows it.
+        rows.setMinHeight(0);
 
         stop.setId("compare-stop-" + id);
         changes.setId("compare-changes-" + id);

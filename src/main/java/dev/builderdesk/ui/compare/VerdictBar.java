@@ -47,7 +47,7 @@ final class VerdictBar extends HBox {
         notes.setId("compare-notes");
         notes.setPromptText("Notes (why this one)");
         notes.setPrefColumnCount(24);
-        notes.setMinWidth(160);
+        notes.setMinWidth(240);
         notes.setMaxWidth(560);
         HBox.setHgrow(notes, Priority.ALWAYS);
         save.setId("compare-save-verdict");

@@ -52,8 +52,9 @@ sleep 22
 shot 3-finished
 if [ "$mode" = blind ]; then
   # The winner, then Save verdict: the columns are named.
-  click 84 $((screen_h - 49))
-  click $((screen_w - 80)) $((screen_h - 37))
+  # 38 px above the bottom: on the choices' row whether they take one line or two.
+  click 84 $((screen_h - 38))
+  click $((screen_w - 80)) $((screen_h - 38))
   sleep 3
   shot 4-revealed
 else

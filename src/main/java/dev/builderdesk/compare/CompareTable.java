@@ -264,6 +264,10 @@ public record CompareTable(String groupId, String input, Instant createdAt, bool
                 VerifyResult v = run.metrics() == null ? null : run.metrics().verify();
                 return v != null && VerifyResult.PASSED.equals(v.status());
             }
+            if (this == TOOL_FAILURES) {
+                // No tool call, no failure to avoid: an attempt that used no tool is not best at using them.
+                return completed(run) && run.metrics() != null && run.metrics().toolCalls() > 0;
+            }
             return completed(run);
         }
 

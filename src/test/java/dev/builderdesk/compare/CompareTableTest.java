@@ -70,11 +70,14 @@ class CompareTableTest {
                 run("r1", "failed", QUOKKA, QUOKKA, "Quokka Coder", null, metrics(1L, 1L, 3, 1, 0, null, null)),
                 run("r2", "cancelled", QUOKKA, QUOKKA, "Quokka Coder", null, metrics(1L, 1L, 2, 0, 0, null, null)),
                 run("r3", "completed", QUOKKA, QUOKKA, "Quokka Coder", null, metrics(1L, 1L, 1, 1, 0, null, null)),
-                run("r4", "completed", QUOKKA, QUOKKA, "Quokka Coder", null, metrics(1L, 1L, 0, 0, 0, null, null)));
+                run("r4", "completed", QUOKKA, QUOKKA, "Quokka Coder", null,
+                        new RunMetrics(1L, 1L, 1, 0, 0, 0, 0, 0, 0, null, null, 0)));
         CompareTable table = CompareTable.of(new CompareGroup("g", "p", CREATED, runs, null), NAMES);
         assertThat(table.row("tool_failures").cells()).containsExactly("3 (1 recovered)", "2 (none recovered)",
                 "1 (1 recovered)", "0");
         assertThat(table.row("tool_failures").values()).containsExactly(3.0, 2.0, 1.0, 0.0);
+        // r4 made no tool call: its 0 failures are not the best; r3, the only other completed one, is.
+        assertThat(table.row("tool_failures").best()).isEqualTo(2);
     }
 
     @Test

@@ -29,10 +29,10 @@ public final class RealCompareScenario {
                     "scripted", "provider_model_id", m[1])))).json().get("id").asText());
         }
         String app = server.createApp("Pricing site", "vite-react").get("id").asText();
-        judgedHistory(server, app, models);
-        // The new comparisons are verified: the Verify row and its tooltip show a pass and a failure.
+        // Every comparison is verified: the Verify row, its tooltip and the leaderboard's pass rate have values.
         owner.send("PATCH", "/admin/apps/" + app, Map.of("verify", Map.of("argv", List.of("sh", "-c",
                 "ls src; test -f src/Pricing.tsx || { echo 'src/Pricing.tsx is missing' >&2; exit 1; }"))));
+        judgedHistory(server, app, models);
         for (int i = 0; i < 10; i++) {
             server.llm().script("quokka-7b", RealWindowScenario.turn().toArray(Reply[]::new));
             server.llm().script("wombat-13b", wombat().toArray(Reply[]::new));
@@ -71,12 +71,17 @@ public final class RealCompareScenario {
         for (int g = 0; g < 15; g++) {
             int a = g % 3;
             int b = (g + 1) % 3;
-            server.llm().script(ids.get(a), Reply.text("Done."));
-            server.llm().script(ids.get(b), Reply.text("Done."));
+            // The first writes the page (its verify passes) and answers at length; the second only answers.
+            server.llm().script(ids.get(a), Reply.toolCall("Writing the page.", "coding_agent_write_file",
+                    "{\"path\":\"src/Pricing.tsx\",\"content\":\"export const Pricing = () => <section/>;\\n\"}"),
+                    Reply.text(Answers.answer("pricing-section")));
+            server.llm().script(ids.get(b), Reply.toolCall("Reading the app.", "coding_agent_read_file",
+                    "{\"path\":\"src/App.tsx\"}"), Reply.text(Answers.answer("refactor-hooks")));
             JsonNode group = server.owner().post(groups, Map.of("input", "Warm-up comparison " + (g + 1),
                     "attempts", List.of(Map.of("model_id", models.get(ids.get(a))),
                             Map.of("model_id", models.get(ids.get(b)))))).json();
             String winner = null;
+            Map<String, Integer> ratings = new LinkedHashMap<>();
             for (JsonNode run : group.get("runs")) {
                 JsonNode done = server.awaitStatus(app, run.get("run_id").asText(), "completed");
                 int which = ids.indexOf(providerOf(models, done.get("requested_model_id").asText()));
@@ -84,8 +89,10 @@ public final class RealCompareScenario {
                 if (favourite) {
                     winner = run.get("run_id").asText();
                 }
+                ratings.put(run.get("run_id").asText(), favourite ? 4 + g % 2 : 2 + g % 2);
             }
             Map<String, Object> verdict = new LinkedHashMap<>();
+            verdict.put("ratings", ratings);
             if (g % 5 == 4) {
                 verdict.put("outcome", "tie");
             } else {

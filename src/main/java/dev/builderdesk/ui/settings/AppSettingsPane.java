@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Settings → App: the app shown (name, folder) and its verify command with its timeout; Save and Remove. */
@@ -39,6 +40,7 @@ final class AppSettingsPane extends VBox {
         SettingsForms.row(about, 0, "Name", name);
         folder.managedProperty().bind(folder.visibleProperty());
         noFolder.managedProperty().bind(noFolder.visibleProperty());
+        noFolder.getStyleClass().add("settings-value");
         SettingsForms.row(about, 1, "Folder", new VBox(folder, noFolder));
         preview.setId("settings-verify-preview");
         preview.getStyleClass().add("settings-help");
@@ -53,6 +55,8 @@ final class AppSettingsPane extends VBox {
                 model.commandErrorProperty(), preview);
         timeout.setPrefColumnCount(5);
         timeout.setMaxWidth(90);
+        // The hint beside it wraps; the field keeps its width.
+        timeout.setMinWidth(Region.USE_PREF_SIZE);
         HBox timeoutLine = new HBox(8, SettingsForms.field(timeout, "settings-verify-timeout", "120"),
                 SettingsForms.help("seconds, then the command is stopped and the attempt reads \"timed out\""));
         timeoutLine.setAlignment(Pos.CENTER_LEFT);

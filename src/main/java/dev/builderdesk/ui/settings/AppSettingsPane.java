@@ -58,21 +58,22 @@ final class AppSettingsPane extends VBox {
         // The hint beside it wraps; the field keeps its width.
         timeout.setMinWidth(Region.USE_PREF_SIZE);
         HBox timeoutLine = new HBox(8, SettingsForms.field(timeout, "settings-verify-timeout", "120"),
-                SettingsForms.help("seconds, then the command is stopped and the attempt reads \"timed out\""));
+                SettingsForms.help("seconds, then the command is stopped (Verify: “timed out”)"));
         timeoutLine.setAlignment(Pos.CENTER_LEFT);
         SettingsForms.row(verify, 1, "Timeout", SettingsForms.withError(timeoutLine, timeout,
                 model.timeoutErrorProperty()));
         save.setId("settings-verify-save");
         save.getStyleClass().add("accent");
         remove.setId("settings-verify-remove");
-        HBox actions = new HBox(8, save, remove);
+        // Apart: Remove undoes what Save keeps.
+        HBox actions = new HBox(24, save, remove);
         actions.setAlignment(Pos.CENTER_LEFT);
         none.setId("settings-app-none");
         none.managedProperty().bind(none.visibleProperty());
         Label explain = SettingsForms.help("Runs after each attempt of a comparison, in a copy of the app holding"
                 + " that attempt's changes, and becomes its Verify metric (exit 0 passes). It runs without a shell:"
-                + " pipes, &&, * and $VARIABLES are not read — quote an argument that holds spaces, or run"
-                + " sh -c '…'.");
+                + " pipes, &&, * and $VARIABLES are not interpreted — quote an argument that holds spaces, or"
+                + " run sh -c '…'.");
         // As wide as the form: a line running across a wide window is hard to read.
         explain.setMaxWidth(LABELS + 12 + 520);
         form.getChildren().addAll(about, SettingsForms.section("Verify comparison attempts"), explain,

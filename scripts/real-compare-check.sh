@@ -43,6 +43,13 @@ for downs in 7 8 6; do
 done
 if [ "$mode" = blind ]; then click $((cx + 34)) 435; fi
 shot 1-setup
+if [ "$mode" = open ]; then
+  # The setup's "Change…" link (right end of its verify line): Settings → App over the Compare screen, then Esc.
+  click $((cx + 806)) 468
+  sleep 1
+  shot 1b-settings-app
+  xdotool key Escape; sleep 0.5
+fi
 # Ctrl+Enter in the prompt starts every attempt.
 click $((screen_w / 2)) 280
 xdotool key ctrl+Return

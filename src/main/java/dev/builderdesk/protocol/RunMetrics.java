@@ -5,8 +5,8 @@ package dev.builderdesk.protocol;
  * {@code durationMs} are null until known; {@code verify} is the app's verify command's result on a comparison
  * attempt (ours), else null; {@code sandboxPrepMs} is how long the run's sandbox took to materialise from its base
  * revision when the run was created (ours), null when it was not prepared then; {@code toolFailuresRecovered} is how
- * many of the tool failures the run got past (ours): a later tool call succeeded, or the run still completed — null
- * for a run stored before it was counted.
+ * many of the tool failures the run got past (ours): a later call on the same path, or of the same tool for a call
+ * without a path, succeeded — null for a run stored before it was counted.
  */
 public record RunMetrics(
         Long ttftMs,

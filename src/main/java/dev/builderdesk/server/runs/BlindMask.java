@@ -15,8 +15,10 @@ import dev.builderdesk.store.CompareGroupRepository.GroupRow;
 import dev.builderdesk.store.ProviderRepository.ProviderRow;
 import dev.builderdesk.store.RunRow;
 import dev.builderdesk.store.Store;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -27,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What blind mode hides of one comparison attempt until its verdict is saved: every string that names the
@@ -62,10 +65,10 @@ public final class BlindMask {
      */
     BlindMask(String label, Set<String> secrets, Set<String> words) {
         this.label = label;
-        List<String> kept = java.util.stream.Stream.concat(secrets.stream(), words.stream())
+        List<String> kept = Stream.concat(secrets.stream(), words.stream())
                 .filter(s -> s != null && s.length() >= MIN_SCRUBBED).distinct().toList();
         this.kept = kept;
-        List<String> alternatives = new java.util.ArrayList<>();
+        List<String> alternatives = new ArrayList<>();
         // Longest first: a whole name is replaced before a word of it.
         secrets.stream().filter(s -> s != null && s.length() >= MIN_SCRUBBED)
                 .sorted(Comparator.comparingInt(String::length).reversed())
@@ -144,8 +147,10 @@ public final class BlindMask {
     /** The host of a provider's address, unless it is this machine or a bare IP address (which names no vendor). */
     private static String hostOf(String baseUrl) {
         try {
-            String host = java.net.URI.create(baseUrl).getHost();
-            if (host == null || host.equals("localhost") || host.matches("[0-9.]+|\\[.*]|[0-9a-fA-F:]+")) {
+            String host = URI.create(baseUrl).getHost();
+            // An IPv4 address, or an IPv6 one (bracketed, or bare with its colons).
+            boolean address = host != null && host.matches("[0-9.]+|\\[.*]|[0-9a-fA-F]*:[0-9a-fA-F:]*");
+            if (host == null || host.equals("localhost") || address) {
                 return null;
             }
             return host;

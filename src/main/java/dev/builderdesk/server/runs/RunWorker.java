@@ -104,12 +104,10 @@ final class RunWorker {
             }
             outcome(handle, running, recorder, startedAt, resume);
         } catch (RuntimeException | IOException e) {
+            // The stack for the operator; settling logs the failure itself, scrubbed. A blind attempt's stack is
+            // left out: its messages may quote the model (settling's line does not).
             if (mask == null) {
-                LOG.log(System.Logger.Level.WARNING, "Run " + row.id() + " failed", e);
-            } else {
-                // A blind attempt's log names no model either (a provider's error often quotes its model id).
-                LOG.log(System.Logger.Level.WARNING, "Run " + row.id() + " failed: " + e.getClass().getName()
-                        + ": " + mask.scrub(String.valueOf(e.getMessage())));
+                LOG.log(System.Logger.Level.WARNING, "Run " + row.id() + " crashed", e);
             }
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             settle(load(row.id()), RunStatus.FAILED, message, ErrorCodes.ENGINE_FAILED, recorder, startedAt,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -18,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 
 /**
  * The leaderboard: one row per model, strongest first — verdicts, wins / losses / ties, mean rating, median
@@ -101,9 +103,8 @@ final class LeaderboardView extends VBox {
             c.setHgrow(i == 0 ? Priority.ALWAYS : Priority.NEVER);
             grid.getColumnConstraints().add(c);
             Label heading = cell(HEADINGS.get(i), "compare-metrics-head");
-            heading.setTextAlignment(i == 0 ? javafx.scene.text.TextAlignment.LEFT
-                    : javafx.scene.text.TextAlignment.RIGHT);
-            GridPane.setValignment(heading, javafx.geometry.VPos.BOTTOM);
+            heading.setTextAlignment(i == 0 ? TextAlignment.LEFT : TextAlignment.RIGHT);
+            GridPane.setValignment(heading, VPos.BOTTOM);
             grid.add(heading, i, 0);
         }
         if (board == null) {

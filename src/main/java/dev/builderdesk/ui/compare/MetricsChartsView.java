@@ -3,6 +3,7 @@ package dev.builderdesk.ui.compare;
 import dev.builderdesk.compare.CompareTable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javafx.collections.FXCollections;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -113,7 +114,7 @@ final class MetricsChartsView extends HBox {
     }
 
     private static String trim(double v) {
-        String s = String.format(java.util.Locale.ROOT, "%.1f", v);
+        String s = String.format(Locale.ROOT, "%.1f", v);
         return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
     }
 

@@ -138,7 +138,7 @@ final class MetricsTableView extends VBox {
             case VerifyResult.FAILED -> "Failed with exit " + v.exitCode();
             case VerifyResult.TIMED_OUT -> "Stopped at its timeout";
             default -> "Could not be started";
-        } + " after " + String.format(Locale.ROOT, "%.1f s", v.durationMs() / 1000.0);
+        } + " after " + CompareTable.millis(v.durationMs());
         String tail = v.outputTail() == null ? "" : v.outputTail().strip();
         List<String> lines = tail.lines().toList();
         if (lines.size() > TOOLTIP_LINES) {

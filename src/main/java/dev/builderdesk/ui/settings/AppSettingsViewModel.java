@@ -5,7 +5,6 @@ import dev.builderdesk.protocol.App;
 import dev.builderdesk.protocol.CommandWords;
 import dev.builderdesk.protocol.VerifyCommand;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
@@ -50,8 +49,8 @@ public final class AppSettingsViewModel {
         this.client = client;
         this.ui = ui;
         this.io = io;
-        canSave = Bindings.createBooleanBinding(() -> !busy.get() && app.get() != null
-                && !Objects.equals(typed(), saved()), app, command, timeout, busy);
+        canSave = Bindings.createBooleanBinding(() -> !busy.get() && app.get() != null && differsFromSaved(), app,
+                command, timeout, busy);
         canRemove = Bindings.createBooleanBinding(() -> !busy.get() && app.get() != null
                 && app.get().verify() != null, app, busy);
         command.subscribe(this::describe);
@@ -270,18 +269,18 @@ public final class AppSettingsViewModel {
         }
     }
 
-    /** The fields compared with the server's command: the same words and timeout read as equal. */
-    private Object typed() {
+    /** Whether the fields say something else than the server's command (the same words and timeout do not). */
+    private boolean differsFromSaved() {
+        VerifyCommand saved = app.get().verify();
         try {
             List<String> argv = CommandWords.split(command.get());
-            return argv.isEmpty() ? "" : argv + "/" + timeout.get().strip();
+            if (argv.isEmpty()) {
+                return saved != null;
+            }
+            return !new VerifyCommand(argv, Integer.parseInt(timeout.get().strip())).equals(saved);
         } catch (IllegalArgumentException e) {
-            return command.get();
+            // A line or a timeout that does not read (NumberFormatException is one): Save says what is wrong.
+            return true;
         }
-    }
-
-    private Object saved() {
-        VerifyCommand v = app.get() == null ? null : app.get().verify();
-        return v == null ? "" : v.argv() + "/" + v.timeoutS();
     }
 }

@@ -25,6 +25,8 @@ import javafx.scene.layout.VBox;
  * and what can be done with it — Stop while it runs; its changes, Apply and Continue once it ended; a 1–5 rating.
  */
 final class AttemptColumnView extends VBox {
+    /** Room left beside a title before its rating goes under it. */
+    private static final double SPARE = 16;
 
     private final Tooltip applyTip = new Tooltip("Make this attempt's result the app's draft (asks first; Undo after)");
     private final Tooltip nothingToApply = new Tooltip("This attempt changed nothing: there is no result to apply");
@@ -39,8 +41,12 @@ final class AttemptColumnView extends VBox {
     private final ToggleButton[] starButtons = new ToggleButton[5];
     private final HBox header = new HBox(8);
     private final HBox ratingLine = new HBox();
+    /** The title line and, when they do not fit beside the title, the stars under it. */
+    private final VBox head = new VBox(2);
     private final HBox stars;
     private boolean placing;
+    /** The column's width when its title was last found cut beside the rating. */
+    private double movedDownAt;
 
     AttemptColumnView(AttemptColumn column, CompareViewModel model, TimelineActions actions) {
         this.column = column;
@@ -67,11 +73,12 @@ final class AttemptColumnView extends VBox {
         header.setAlignment(Pos.CENTER_LEFT);
         ratingLine.managedProperty().bind(ratingLine.visibleProperty());
         ratingLine.setVisible(false);
-        VBox head = new VBox(2, header, ratingLine);
+        head.getChildren().setAll(header, ratingLine);
         head.getStyleClass().add("compare-column-header");
         // Listeners on this column's own properties: they go with it, nothing to dispose.
         widthProperty().subscribe(w -> placeRatingLater());
         column.titleProperty().subscribe(t -> placeRatingLater());
+        title.widthProperty().subscribe(w -> placeRatingLater());
 
         TimelineView rows = new TimelineView(column.thread().timeline(), actions);
         VBox.setVgrow(rows, Priority.ALWAYS);
@@ -94,8 +101,8 @@ final class AttemptColumnView extends VBox {
     }
 
     /**
-     * Moves the rating under the title when title, rating and status do not fit on one line, back beside it when
-     * they do — after the layout pass that changed the width, not during it.
+     * Moves the rating under the title when the title is cut beside it, back beside it once the column is wider
+     * than it was then and they fit — after the layout pass that changed a width, not during it.
      */
     private void placeRatingLater() {
         if (!placing) {
@@ -110,16 +117,27 @@ final class AttemptColumnView extends VBox {
         if (width <= 0) {
             return;
         }
-        Insets pad = header.getInsets();
-        double needed = title.prefWidth(-1) + stars.prefWidth(-1) + status.prefWidth(-1) + 3 * header.getSpacing()
-                + pad.getLeft() + pad.getRight() + getInsets().getLeft() + getInsets().getRight();
-        boolean narrow = needed > width;
-        if (narrow && stars.getParent() != ratingLine) {
+        boolean inline = stars.getParent() == header;
+        if (inline && title.getWidth() > 0 && title.getWidth() + 0.5 < title.prefWidth(-1)) {
+            // What the layout did, not an estimate: the title was cut ("Numbat…").
             ratingLine.getChildren().setAll(stars);
-        } else if (!narrow && stars.getParent() != header) {
+            ratingLine.setVisible(true);
+            movedDownAt = width;
+        } else if (!inline && width > movedDownAt && fitsOneLine(width)) {
+            // Only a wider column tries the one line again: the same width would cut the title again.
             header.getChildren().add(2, stars);
+            ratingLine.setVisible(false);
         }
-        ratingLine.setVisible(narrow);
+    }
+
+    /** Whether title, rating and status fit on one line of {@code width}, with a star's width to spare. */
+    private boolean fitsOneLine(double width) {
+        double around = 0;
+        for (Insets in : new Insets[] {header.getInsets(), head.getInsets(), getInsets()}) {
+            around += in.getLeft() + in.getRight();
+        }
+        return title.prefWidth(-1) + stars.prefWidth(-1) + status.prefWidth(-1) + 3 * header.getSpacing() + around
+                + SPARE <= width;
     }
 
     private HBox starBar(String id) {

@@ -14,7 +14,6 @@ import dev.builderdesk.workspace.RevisionDiffs;
 import dev.builderdesk.workspace.WorkspaceRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,7 +113,7 @@ final class ApplyPatchTool implements Tool {
 
     private void plan(FilePatch f, Sandbox sandbox, List<Planned> planned, List<ObjectNode> failures)
             throws ToolFailure {
-        boolean exists = Files.isRegularFile(sandbox.resolve(f.path(), "path"));
+        boolean exists = sandbox.isFile(f.path(), "path");
         switch (f.op()) {
             case ADD -> {
                 if (exists) {
@@ -139,7 +138,7 @@ final class ApplyPatchTool implements Tool {
                     failures.add(fileFailure(f.path(), "file_missing"));
                     return;
                 }
-                if (f.newPath() != null && Files.exists(sandbox.resolve(f.newPath(), "path"))) {
+                if (f.newPath() != null && sandbox.exists(f.newPath(), "path")) {
                     failures.add(fileFailure(f.newPath(), "target_exists"));
                     return;
                 }
@@ -162,12 +161,12 @@ final class ApplyPatchTool implements Tool {
     private static void write(Planned p, Sandbox sandbox) throws ToolFailure {
         try {
             if (p.content() == null) {
-                Files.delete(sandbox.resolve(p.path(), "path"));
+                sandbox.delete(p.path(), "path");
                 return;
             }
             sandbox.write(target(p), "path", p.content());
             if (p.newPath() != null) {
-                Files.delete(sandbox.resolve(p.path(), "path"));
+                sandbox.delete(p.path(), "path");
             }
         } catch (IOException e) {
             throw new ToolFailure(ErrorCodes.TOOL_EXECUTION_FAILED, "Cannot write " + target(p) + ": " + e);
@@ -188,11 +187,11 @@ final class ApplyPatchTool implements Tool {
         expected.fields().forEachRemaining(e -> wanted.put(e.getKey(), e.getValue().asText("")));
         for (var e : wanted.entrySet()) {
             String hash = e.getValue().toLowerCase(Locale.ROOT).replaceFirst("^sha256:", "");
-            var file = sandbox.resolve(e.getKey(), "path");
+            boolean isFile = sandbox.isFile(e.getKey(), "path");
             String actual;
             try {
-                actual = Files.isRegularFile(file) ? Hashing.sha256(Files.readAllBytes(file)) : "";
-            } catch (IOException ex) {
+                actual = isFile ? Hashing.sha256(sandbox.read(e.getKey(), "path")) : "";
+            } catch (ToolFailure unreadable) {
                 actual = "";
             }
             if (hash.length() < 8 || !actual.startsWith(hash)) {
@@ -233,11 +232,10 @@ final class ApplyPatchTool implements Tool {
             JsonNode range = f.path("recommended_refresh");
             String path = f.path("path").asText();
             try {
-                var file = sandbox.resolve(path, "path");
-                if (!range.isObject() || !Files.isRegularFile(file)) {
+                if (!range.isObject() || !sandbox.isFile(path, "path")) {
                     continue;
                 }
-                String[] lines = RevisionDiffs.text(Files.readAllBytes(file)).orElse("").split("\n", -1);
+                String[] lines = RevisionDiffs.text(sandbox.read(path, "path")).orElse("").split("\n", -1);
                 int start = range.path("start_line").asInt(1);
                 int end = Math.min(lines.length, range.path("end_line").asInt(start));
                 StringBuilder numbered = new StringBuilder();
@@ -246,7 +244,7 @@ final class ApplyPatchTool implements Tool {
                 }
                 windows.addObject().put("path", path).put("start_line", start).put("end_line", end)
                         .put("content", numbered.toString());
-            } catch (IOException | ToolFailure e) {
+            } catch (ToolFailure e) {
                 // A window is a courtesy; the failure itself stands without it.
             }
         }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.builderdesk.protocol.ErrorCodes;
 import dev.builderdesk.protocol.Json;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** {@code coding_agent_delete_file}: removes one file. */
 final class DeleteFileTool implements Tool {
@@ -20,12 +18,11 @@ final class DeleteFileTool implements Tool {
 
     @Override
     public ObjectNode run(ToolArgs args, Sandbox sandbox) throws ToolFailure {
-        Path file = sandbox.resolve(args.string("path"), "path");
-        if (!Files.isRegularFile(file)) {
+        if (!sandbox.isFile(args.string("path"), "path")) {
             throw new ToolFailure(ErrorCodes.TOOL_EXECUTION_FAILED, "File not found: " + args.string("path"));
         }
         try {
-            Files.delete(file);
+            sandbox.delete(args.string("path"), "path");
         } catch (IOException e) {
             throw new ToolFailure(ErrorCodes.TOOL_EXECUTION_FAILED, "Delete failed: " + e.getMessage());
         }

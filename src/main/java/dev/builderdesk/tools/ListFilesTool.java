@@ -36,7 +36,7 @@ final class ListFilesTool implements Tool {
         }
         List<String> all;
         try {
-            all = SandboxWalk.files(sandbox);
+            all = sandbox.files();
         } catch (IOException e) {
             throw new ToolFailure(ErrorCodes.TOOL_EXECUTION_FAILED, "Cannot list files: " + e.getMessage());
         }

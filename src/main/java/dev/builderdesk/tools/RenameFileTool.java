@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.builderdesk.protocol.ErrorCodes;
 import dev.builderdesk.protocol.Json;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** {@code coding_agent_rename_file}: moves a file within the workspace; never overwrites. */
 final class RenameFileTool implements Tool {
@@ -21,18 +19,14 @@ final class RenameFileTool implements Tool {
 
     @Override
     public ObjectNode run(ToolArgs args, Sandbox sandbox) throws ToolFailure {
-        Path from = sandbox.resolve(args.string("from_path"), "from_path");
-        Path to = sandbox.resolve(args.string("to_path"), "to_path");
-        if (!Files.isRegularFile(from)) {
+        if (!sandbox.isFile(args.string("from_path"), "from_path")) {
             throw new ToolFailure(ErrorCodes.TOOL_EXECUTION_FAILED, "File not found: " + args.string("from_path"));
         }
-        if (Files.exists(to)) {
+        if (sandbox.exists(args.string("to_path"), "to_path")) {
             throw new ToolFailure(ErrorCodes.TOOL_EXECUTION_FAILED, "Target exists: " + args.string("to_path"));
         }
         try {
-            Files.createDirectories(to.getParent());
-            sandbox.resolve(args.string("to_path"), "to_path");
-            Files.move(from, to);
+            sandbox.move(args.string("from_path"), "from_path", args.string("to_path"), "to_path");
         } catch (IOException e) {
             throw new ToolFailure(ErrorCodes.TOOL_EXECUTION_FAILED, "Rename failed: " + e.getMessage());
         }

@@ -10,13 +10,12 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Lists the regular files of a sandbox (sorted, blocked folders and links skipped). */
+/** Lists the regular files of a sandbox's folder (sorted, blocked folders and links skipped). */
 final class SandboxWalk {
     private SandboxWalk() {
     }
 
-    static List<String> files(Sandbox sandbox) throws IOException {
-        Path root = sandbox.root();
+    static List<String> files(Path root) throws IOException {
         List<String> files = new ArrayList<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override

@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.builderdesk.protocol.ErrorCodes;
 import dev.builderdesk.protocol.Json;
 import dev.builderdesk.workspace.RevisionDiffs;
-import dev.builderdesk.workspace.WorkspaceRules;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -42,13 +41,14 @@ final class SearchCodeTool implements Tool {
         ArrayNode matches = out.putArray("matches");
         boolean truncated = false;
         try {
-            List<String> files = SandboxWalk.files(sandbox);
+            List<String> files = sandbox.files();
             for (String path : files) {
-                var file = sandbox.root().resolve(path);
-                if (Files.size(file) > WorkspaceRules.maxBytes(path)) {
+                Optional<String> text;
+                try {
+                    text = RevisionDiffs.text(sandbox.read(path, "path"));
+                } catch (ToolFailure tooLargeOrGone) {
                     continue;
                 }
-                var text = RevisionDiffs.text(Files.readAllBytes(file));
                 if (text.isEmpty()) {
                     continue;
                 }

@@ -6,7 +6,6 @@ import dev.builderdesk.protocol.FileDiff;
 import dev.builderdesk.workspace.Hashing;
 import dev.builderdesk.workspace.RevisionDiffs;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 
 /** {@code coding_agent_write_file}: creates or replaces a whole file. */
 final class WriteFileTool implements Tool {
@@ -26,7 +25,7 @@ final class WriteFileTool implements Tool {
     public ObjectNode run(ToolArgs args, Sandbox sandbox) throws ToolFailure {
         String path = args.string("path");
         byte[] bytes = args.string("content").getBytes(StandardCharsets.UTF_8);
-        boolean existed = Files.exists(sandbox.resolve(path, "path"));
+        boolean existed = sandbox.exists(path, "path");
         byte[] before = existed ? sandbox.read(path, "path") : null;
         sandbox.write(path, "path", bytes);
         ObjectNode out = Json.object();

@@ -7,6 +7,7 @@ import dev.builderdesk.testkit.Api;
 import dev.builderdesk.testkit.ScriptedLlm.Reply;
 import dev.builderdesk.testkit.ServerTestBase;
 import dev.builderdesk.testkit.TestServer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,22 @@ class VerifyCommandTest extends ServerTestBase {
                 .isEqualTo("passed");
         // A run applied as it goes is not an attempt: nothing checks it.
         assertThat(attempt("applied", true).get("metrics").get("verify").isNull()).isTrue();
+    }
+
+    @Test
+    void theCommandSeesEveryFileOfTheAttemptThoughItsSandboxWasPreparedWithoutACopy() {
+        List<String> draft = new ArrayList<>();
+        owner.get("/admin/apps/" + app + "/files").json().get("files").forEach(f -> draft.add(f.get("path")
+                .asText()));
+        assertThat(draft).hasSizeGreaterThan(3);
+        setVerify(Map.of("argv", List.of("sh", "-c", "find . -type f | sed 's|^./||' | sort")));
+        JsonNode verify = attempt("listed", false).get("metrics").get("verify");
+
+        List<String> expected = new ArrayList<>(draft);
+        expected.add("NOTE.txt");
+        assertThat(verify.get("output_tail").asText().lines().toList()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(verify.get("sandbox_fill_ms").isIntegralNumber())
+                .as("writing the base's files before the command is timed apart from it").isTrue();
     }
 
     /** Whether a process whose command line contains {@code marker} still runs. */

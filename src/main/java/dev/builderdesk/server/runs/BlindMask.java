@@ -214,7 +214,7 @@ public final class BlindMask {
             return m;
         }
         VerifyResult v = m.verify();
-        return m.withVerify(new VerifyResult(v.status(), v.exitCode(), v.durationMs(), scrub(v.outputTail())));
+        return m.withVerify(v.withOutputTail(scrub(v.outputTail())));
     }
 
     public ChatTurn apply(ChatTurn t) {

@@ -92,9 +92,17 @@ public final class RunService {
         }
         RevisionRow draft = drafts.syncFromFolder(app, Timestamps.now());
         Prepared p = prepare(app, draft, f, UUID.randomUUID().toString());
-        RunRow row = insert(p, materialise(p));
+        RunRow row = insert(p, prepareSandbox(p));
         supervisor.submit(row.id(), false);
         return RunViews.shown(store, row);
+    }
+
+    /**
+     * Whether runs of {@code engine} need every file of their sandbox on disk. OpenCode works in the folder itself;
+     * the native engine works through the tools, which read through to the base revision (ADR 0015).
+     */
+    static boolean needsCompleteFolder(String engine) {
+        return OPENCODE.equals(engine);
     }
 
     /** One attempt of a comparison: its run id (chosen by the caller), a model (null: Auto) and an engine. */
@@ -103,7 +111,7 @@ public final class RunService {
 
     /**
      * Creates a comparison's attempts on the app's current draft: every attempt is validated before any run exists,
-     * the sandboxes are materialised in parallel, and the runs are created in the order given, each with
+     * the sandboxes are prepared in parallel, and the runs are created in the order given, each with
      * {@code auto_apply:false} and its own thread. {@code createGroup} runs once all are valid, before any run is
      * stored, so the group (and whether it is blind) exists before its first run can be read.
      */
@@ -115,8 +123,8 @@ public final class RunService {
             prepared.add(prepare(app, draft, new CreateFields(input, a.modelId(), a.engine(), baseRevisionId, null,
                     null, false, groupId, null), a.runId()));
         }
-        // Every attempt starts from the same draft: its files are read once and written into each sandbox, and
-        // each attempt's preparation time counts that read as well as its own copy.
+        // Every attempt starts from the same draft: its files are read once and each sandbox is prepared over
+        // them; each attempt's preparation time counts that read as well as its own preparation.
         long started = System.nanoTime();
         FileSet base = null;
         RuntimeException loadFailure = null;
@@ -131,7 +139,7 @@ public final class RunService {
         try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
             List<java.util.concurrent.Future<Prepared.Sandbox>> futures = prepared.stream()
                     .map(p -> pool.submit(() -> failure != null ? prewarmFailed(p, failure)
-                            : materialise(p, files, started))).toList();
+                            : prepareSandbox(p, files, started))).toList();
             sandboxesReady = new ArrayList<>();
             for (var future : futures) {
                 sandboxesReady.add(future.get());
@@ -167,7 +175,7 @@ public final class RunService {
     /** A create request checked against the app, its draft, the models and the engines; nothing is stored yet. */
     private record Prepared(App app, CreateFields fields, RevisionRow draft, String input, Model model, String engine,
             String runId) {
-        /** The run's sandbox: how long it took to materialise, or why it could not be. */
+        /** The run's sandbox: how long it took to prepare, or why it could not be. */
         record Sandbox(Long prepMs, String warning) {
         }
     }
@@ -189,10 +197,10 @@ public final class RunService {
     }
 
     /**
-     * Materialises the sandbox before the run exists, so the first tool call is fast and the preparation time is a
-     * measurement of the run; a failure is only a warning (the worker materialises it again).
+     * Prepares the sandbox before the run exists, so the first tool call is fast and the preparation time is a
+     * measurement of the run; a failure is only a warning (the worker prepares it again).
      */
-    private Prepared.Sandbox materialise(Prepared p) {
+    private Prepared.Sandbox prepareSandbox(Prepared p) {
         long started = System.nanoTime();
         FileSet files;
         try {
@@ -200,13 +208,20 @@ public final class RunService {
         } catch (RuntimeException e) {
             return prewarmFailed(p, e);
         }
-        return materialise(p, files, started);
+        return prepareSandbox(p, files, started);
     }
 
-    /** Writes {@code files} into the run's sandbox; the preparation time counts from {@code started}. */
-    private Prepared.Sandbox materialise(Prepared p, FileSet files, long started) {
+    /**
+     * Prepares the run's sandbox over {@code files} (or writes them all, for an engine that works in the folder
+     * itself); the preparation time counts from {@code started}.
+     */
+    private Prepared.Sandbox prepareSandbox(Prepared p, FileSet files, long started) {
         try {
-            sandboxes.materialise(p.runId(), files);
+            if (needsCompleteFolder(p.engine())) {
+                sandboxes.materialise(p.runId(), files);
+            } else {
+                sandboxes.prepare(p.runId(), files);
+            }
             return new Prepared.Sandbox(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), null);
         } catch (Exception e) {
             return prewarmFailed(p, e);

@@ -37,6 +37,7 @@ import dev.builderdesk.workspace.RevisionDiffs;
 import dev.builderdesk.workspace.Revisions;
 import dev.builderdesk.workspace.Sandboxes;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Executes one run segment from start (or resume) to its settled state: marks it running, materialises the
@@ -146,7 +148,7 @@ final class RunWorker {
                     "The run's working copy was lost, so it cannot continue from its last step");
             return;
         }
-        Sandbox sandbox = new Sandbox(sandboxes.materialise(row.id(), base));
+        Sandbox sandbox = sandbox(row, base);
         EngineRun run = new EngineRun(row.id(), row.messages(), saved,
                 providers.create(target.get().endpoint()), target.get().endpoint(), target.get().providerModelId(),
                 sandbox, recorder,
@@ -162,6 +164,19 @@ final class RunWorker {
             case EngineOutcome.Failed failed -> fail(load(row.id()), recorder, startedAt, failed.code(),
                     failed.message());
         }
+    }
+
+    /**
+     * The run's sandbox as its engine works in it: prepared over the base for the native engine's tools, complete
+     * for one that works in the folder itself (prepared by an older server, or before a restart, it is completed).
+     */
+    private Sandbox sandbox(RunRow row, FileSet base) throws IOException {
+        if (RunService.needsCompleteFolder(row.engine())) {
+            sandboxes.materialise(row.id(), base);
+            return new Sandbox(sandboxes.complete(row.id(), base));
+        }
+        Path folder = sandboxes.prepare(row.id(), base);
+        return new Sandbox(folder, sandboxes.overlay(row.id(), base).orElse(null));
     }
 
     /** A run's result: its revision and files. */
@@ -201,7 +216,7 @@ final class RunWorker {
                     .map(App::verify).orElse(null);
             if (command != null) {
                 Optional<VerifyResult> verified = sandboxes.exists(row.id())
-                        ? verifier.verify(command, sandboxes.pathOf(row.id()), handle.cancellation)
+                        ? verifyInCompleteSandbox(command, row, base, handle)
                         : Optional.of(new VerifyResult(VerifyResult.NOT_STARTED, null, 0,
                                 "The attempt's sandbox is gone (the server stopped after its result was saved)."));
                 if (verified.isEmpty()) {
@@ -214,6 +229,18 @@ final class RunWorker {
             }
         }
         settle(withChanges, RunStatus.COMPLETED, null, null, recorder, startedAt, diagnostics, closing);
+    }
+
+    /**
+     * Runs the verify command in the attempt's sandbox once its folder holds every file (a command reads the
+     * folder, not the overlay); the time that took is the result's {@code sandbox_fill_ms}.
+     */
+    private Optional<VerifyResult> verifyInCompleteSandbox(VerifyCommand command, RunRow row, FileSet base,
+            RunHandle handle) throws IOException {
+        long started = System.nanoTime();
+        Path folder = sandboxes.complete(row.id(), base);
+        long fillMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        return verifier.verify(command, folder, handle.cancellation).map(v -> v.withSandboxFillMs(fillMs));
     }
 
     /**

@@ -138,7 +138,9 @@ final class MetricsTableView extends VBox {
             case VerifyResult.FAILED -> "Failed with exit " + v.exitCode();
             case VerifyResult.TIMED_OUT -> "Stopped at its timeout";
             default -> "Could not be started";
-        } + " after " + CompareTable.millis(v.durationMs());
+        } + " after " + CompareTable.millis(v.durationMs())
+                + (v.sandboxFillMs() == null ? "" : "; writing out the attempt's files took "
+                        + CompareTable.millis(v.sandboxFillMs()) + " before it");
         String tail = v.outputTail() == null ? "" : v.outputTail().strip();
         List<String> lines = tail.lines().toList();
         if (lines.size() > TOOLTIP_LINES) {

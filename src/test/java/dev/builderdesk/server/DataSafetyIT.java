@@ -52,7 +52,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DataSafetyIT {
     private static final String TOKEN = "safety-owner-token";
-    private static final int ROUNDS = 5;
+    /** One {@code kill -9} per round: 20 kills, each with three more runs held at random points. */
+    private static final int ROUNDS = 20;
     private static final int APPS = 4;
 
     @TempDir
@@ -460,9 +461,12 @@ class DataSafetyIT {
         for (int k = 0; k < APPS; k++) {
             apps.add(adopt("site-" + k));
         }
-        List<KillAfter> triggers = new ArrayList<>(List.of(new KillAfter("checkpoint.created", 1),
-                new KillAfter("checkpoint.created", 1), new KillAfter("revision.created", 1),
-                new KillAfter("usage.updated", 3), new KillAfter("tool.completed", 1 + random.nextInt(2))));
+        List<KillAfter> triggers = new ArrayList<>();
+        while (triggers.size() < ROUNDS) {
+            triggers.addAll(List.of(new KillAfter("checkpoint.created", 1), new KillAfter("checkpoint.created", 1),
+                    new KillAfter("revision.created", 1), new KillAfter("usage.updated", 1 + random.nextInt(3)),
+                    new KillAfter("tool.completed", 1 + random.nextInt(2))));
+        }
         Collections.shuffle(triggers, random);
         List<String> passed = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {

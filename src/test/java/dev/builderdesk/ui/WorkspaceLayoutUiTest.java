@@ -10,7 +10,9 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,14 @@ class WorkspaceLayoutUiTest extends UiTestBase {
             assertThat(widest).as("reading width at " + at).isGreaterThan(300).isLessThanOrEqualTo(760.5);
             snapshot("11-workspace-" + (int) size[0] + "x" + (int) size[1]);
         }
+        // The inspector's ids were the ones cut at 1024 px: shown by hand there, it must fit too.
+        resize(robot, 1024, 700);
+        robot.push(KeyCode.CONTROL, KeyCode.I);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".inspector").queryAll().stream().anyMatch(Node::isVisible))
+                .as("Ctrl+I shows the inspector").isTrue();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> cutTexts(scene.getRoot())).get())
+                .as("cut at 1024×700 with the inspector shown").isEmpty();
     }
 
     @Test
@@ -131,6 +141,11 @@ class WorkspaceLayoutUiTest extends UiTestBase {
             if (b.getWidth() > 0 && b.getWidth() + 0.5 < labeled.minWidth(-1) && !saysItInATooltip(labeled)) {
                 cut.add(describe(labeled) + " is narrower than its text");
             }
+        }
+        if (node.getStyleClass().contains("control-buttons-tab") && node.isVisible()
+                && node.getParent() != null && node.getParent().getParent() instanceof TabPane pane) {
+            // A tab pane shows its overflow menu when its tabs do not fit: the last tab's title is cut.
+            cut.add("TabPane#" + pane.getId() + " has more tabs than room (its overflow menu shows)");
         }
         if (node instanceof Parent parent) {
             for (Node child : parent.getChildrenUnmodifiable()) {

@@ -52,6 +52,12 @@ xdotool mousemove --window "$win" $((WIDTH / 2)) $((HEIGHT / 2))
 for _ in $(seq 1 8); do xdotool click 4; sleep 0.1; done
 sleep 1
 "$desktop" shot "$out/$geometry-$theme-2b-answer-up.png"
+# Further up in steps, so some shot shows the answer's 20-line tsx block whole, whatever the window's height.
+for step in c d e f g h; do
+  for _ in $(seq 1 10); do xdotool click 4; sleep 0.1; done
+  sleep 1
+  "$desktop" shot "$out/$geometry-$theme-2$step-answer-up.png"
+done
 
 # Reopen the thread as a relaunch does: quit with Ctrl+Q, start again on the same data folder.
 xdotool windowfocus --sync "$win" 2>/dev/null || true
@@ -69,6 +75,12 @@ xdotool mousemove --window "$win" $((WIDTH / 2)) $((HEIGHT / 2))
 for _ in $(seq 1 40); do xdotool click 4; sleep 0.05; done
 sleep 1
 "$desktop" shot "$out/$geometry-$theme-5-reopened-tools.png"
+# The tool cards sit above a long answer: further up in steps until the first rows of the run show.
+for step in b c d e f; do
+  for _ in $(seq 1 12); do xdotool click 4; sleep 0.05; done
+  sleep 1
+  "$desktop" shot "$out/$geometry-$theme-5$step-reopened-tools.png"
+done
 # A new thread (Ctrl+N) empties the timeline.
 xdotool windowfocus --sync "$win" 2>/dev/null || true
 xdotool key ctrl+n

@@ -5,7 +5,8 @@ package dev.builderdesk.protocol;
  * exit status), {@code timed_out} (stopped at the timeout) or {@code not_started} (the program could not be run);
  * {@code durationMs} is the command's own time and {@code outputTail} the end of its standard output and error
  * together. {@code sandboxFillMs} is how long writing the rest of the attempt's files into its sandbox took before
- * the command could start (a sandbox is prepared without copying its base), null when nothing had to be written.
+ * the command could start (a sandbox is prepared without copying its base), null on results of commands that did
+ * not start or were stored before it was measured.
  */
 public record VerifyResult(String status, Integer exitCode, long durationMs, String outputTail, Long sandboxFillMs) {
     public static final String PASSED = "passed";

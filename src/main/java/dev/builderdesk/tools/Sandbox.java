@@ -106,6 +106,11 @@ public final class Sandbox {
         }
         Path file = resolve(relativePath, field);
         refuseBaseInTheWay(file, relativePath);
+        place(file, relativePath, field, content);
+    }
+
+    /** Writes {@code content} at {@code file} through a temporary file, making its folders. */
+    private void place(Path file, String relativePath, String field, byte[] content) throws ToolFailure {
         try {
             Files.createDirectories(file.getParent());
             resolve(relativePath, field);
@@ -115,6 +120,9 @@ public final class Sandbox {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                // A move that failed (a folder in the way) must not leave the temporary file for the agent to see.
+                Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
             throw new ToolFailure(ErrorCodes.TOOL_EXECUTION_FAILED, "Cannot write " + relativePath + ": " + e);
@@ -124,24 +132,36 @@ public final class Sandbox {
     /** Deletes the file at {@code relativePath}, which the caller found to be one. */
     void delete(String relativePath, String field) throws IOException, ToolFailure {
         Path file = resolve(relativePath, field);
-        boolean inBase = overlay != null && overlay.baseFile(key(file)).isPresent();
+        hideBaseFile(file);
         Files.deleteIfExists(file);
-        if (inBase) {
+    }
+
+    /**
+     * Records that the base's file at {@code file} is gone, before the folder's own copy goes: interrupted between
+     * the two, the run's file is still there, never the base's older one in its place.
+     */
+    private void hideBaseFile(Path file) throws IOException {
+        if (overlay != null) {
             overlay.markDeleted(key(file));
         }
     }
 
     /** Moves the file at {@code from} to {@code to}, where nothing is; folders are made as needed. */
     void move(String from, String fromField, String to, String toField) throws IOException, ToolFailure {
-        if (overlay != null) {
-            write(to, toField, read(from, fromField));
-            delete(from, fromField);
-            return;
-        }
         Path source = resolve(from, fromField);
         Path target = resolve(to, toField);
+        Optional<byte[]> onlyInBase = baseFile(source);
+        if (onlyInBase.isPresent()) {
+            // Nothing to move on disk: the target gets the base's bytes, then the base's file is hidden.
+            refuseBaseInTheWay(target, to);
+            place(target, to, toField, onlyInBase.get());
+            hideBaseFile(source);
+            return;
+        }
+        refuseBaseInTheWay(target, to);
         Files.createDirectories(target.getParent());
         resolve(to, toField);
+        hideBaseFile(source);
         Files.move(source, target);
     }
 

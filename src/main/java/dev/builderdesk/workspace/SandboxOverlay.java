@@ -34,7 +34,7 @@ public final class SandboxOverlay {
     /** A new overlay with nothing deleted, written to {@code file}. */
     static SandboxOverlay create(Path file, FileSet base) throws IOException {
         SandboxOverlay overlay = new SandboxOverlay(file, base, new TreeSet<>());
-        overlay.save();
+        overlay.save(Set.of());
         return overlay;
     }
 
@@ -59,28 +59,19 @@ public final class SandboxOverlay {
         return Optional.of(new SandboxOverlay(file, base, deleted));
     }
 
-    /** The revision the sandbox was prepared from. */
-    public FileSet base() {
-        return base;
-    }
-
     /** The base's bytes for {@code path} if the run has not deleted it (the folder may still shadow them). */
     public synchronized Optional<byte[]> baseFile(String path) {
         return deleted.contains(path) ? Optional.empty() : Optional.ofNullable(base.contents().get(path));
     }
 
-    /** Whether some base file the run has not deleted lies under {@code path} as a folder. */
-    public synchronized boolean baseFolder(String path) {
+    /**
+     * Whether {@code path} is a folder of the base. Deleting the files under it does not remove it, as deleting
+     * files in a complete sandbox leaves their folders.
+     */
+    public boolean baseFolder(String path) {
         String prefix = path + "/";
-        for (String p : base.contents().tailMap(prefix).keySet()) {
-            if (!p.startsWith(prefix)) {
-                return false;
-            }
-            if (!deleted.contains(p)) {
-                return true;
-            }
-        }
-        return false;
+        return base.contents().tailMap(prefix).keySet().stream().findFirst().filter(p -> p.startsWith(prefix))
+                .isPresent();
     }
 
     /** The base files the run has not deleted, sorted. */
@@ -92,14 +83,19 @@ public final class SandboxOverlay {
 
     /** Hides the base's {@code path} from now on (a delete or the source of a rename). */
     public synchronized void markDeleted(String path) throws IOException {
-        if (base.contents().containsKey(path) && deleted.add(path)) {
-            save();
+        if (!base.contents().containsKey(path) || deleted.contains(path)) {
+            return;
         }
+        // Saved before it counts: what the tools see never runs ahead of what a resume or the result reads.
+        Set<String> next = new TreeSet<>(deleted);
+        next.add(path);
+        save(next);
+        deleted.add(path);
     }
 
-    private void save() throws IOException {
+    private void save(Set<String> deletedPaths) throws IOException {
         StringBuilder text = new StringBuilder(HEADER).append('\n');
-        deleted.forEach(p -> text.append(p).append('\n'));
+        deletedPaths.forEach(p -> text.append(p).append('\n'));
         Path temp = file.resolveSibling(file.getFileName() + "." + System.nanoTime() + ".tmp");
         Files.writeString(temp, text, StandardCharsets.UTF_8);
         try {

@@ -33,7 +33,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 class PreparedSandboxProperties {
     private static final List<String> PATHS = List.of("src/App.tsx", "src/main.tsx", "src/lib/util.ts",
             "src/lib/more/deep.ts", "index.html", "package.json", "src/New.tsx", "src/lib/util.ts/inner.ts",
-            "src/lib", "src", "src/lib/more", "src/App.tsx/x.ts", "other/file.css");
+            "src/lib", "src", "src/lib/more", "src/App.tsx/x.ts", "other/file.css", "src/widget.ts",
+            "src/widget.ts/index.ts", "src/widget.ts/other.ts");
     private static final ToolPipeline PIPELINE = CodingTools.pipeline(WorkspaceRules.DEFAULT_EXTENSIONS);
 
     static Path work;
@@ -49,6 +50,8 @@ class PreparedSandboxProperties {
         files.put("src/lib/more/deep.ts", "export const deep = true;\n".getBytes(StandardCharsets.UTF_8));
         files.put("index.html", "<div id=\"root\"></div>\n".getBytes(StandardCharsets.UTF_8));
         files.put("package.json", "{\"name\": \"app\"}\n".getBytes(StandardCharsets.UTF_8));
+        // A folder whose name has an extension, so the path policy lets tools write over it, rename onto it...
+        files.put("src/widget.ts/index.ts", "export const widget = 1;\n".getBytes(StandardCharsets.UTF_8));
         base = FileSet.of(files);
     }
 
@@ -84,6 +87,17 @@ class PreparedSandboxProperties {
         sandboxes.delete("prepared");
         sandboxes.delete("complete");
         assertThat(Files.list(sandboxes.pathOf("complete").getParent()).count()).as("nothing left").isZero();
+    }
+
+    @Property(tries = 1)
+    void aPreparedSandboxThatLostItsOverlayIsRefusedNotReadAsAnEmptyApp() throws IOException {
+        Sandboxes sandboxes = new Sandboxes(work.resolve(UUID.randomUUID().toString()));
+        sandboxes.prepare("lost", base);
+        Files.delete(sandboxes.pathOf("lost").resolveSibling("lost.overlay"));
+        org.assertj.core.api.Assertions.assertThatIOException().isThrownBy(() -> sandboxes.snapshot("lost", base))
+                .withMessageContaining("lost its overlay");
+        sandboxes.delete("lost");
+        assertThat(sandboxes.exists("lost")).isFalse();
     }
 
     /** The prepared sandbox as a resumed run opens it: its overlay read back from disk. */

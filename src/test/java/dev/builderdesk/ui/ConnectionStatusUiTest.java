@@ -46,8 +46,8 @@ class ConnectionStatusUiTest extends UiTestBase {
         } finally {
             server.startAgain();
         }
-        // Nobody clicks "Retry now": the probe finds the server back by itself.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.connection().stateProperty().get()
+        // Nobody clicks "Retry now": the probe finds the server back by itself (its pauses grow, hence the wait).
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.connection().stateProperty().get()
                 == ConnectionStatus.State.CONNECTED);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#connection-status-text").queryLabeled().getText()).startsWith("Connected");

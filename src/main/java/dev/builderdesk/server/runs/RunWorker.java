@@ -168,7 +168,7 @@ final class RunWorker {
 
     /**
      * The run's sandbox as its engine works in it: prepared over the base for the native engine's tools, complete
-     * for one that works in the folder itself (prepared by an older server, or before a restart, it is completed).
+     * for one that works in the folder itself (a prepared one is completed, should one ever be found there).
      */
     private Sandbox sandbox(RunRow row, FileSet base) throws IOException {
         if (RunService.needsCompleteFolder(row.engine())) {
@@ -238,7 +238,15 @@ final class RunWorker {
     private Optional<VerifyResult> verifyInCompleteSandbox(VerifyCommand command, RunRow row, FileSet base,
             RunHandle handle) throws IOException {
         long started = System.nanoTime();
-        Path folder = sandboxes.complete(row.id(), base);
+        Path folder;
+        try {
+            folder = sandboxes.complete(row.id(), base);
+        } catch (IOException e) {
+            // The result is committed already: a folder that cannot be filled is a verify that did not start.
+            LOG.log(System.Logger.Level.WARNING, "Run " + row.id() + ": its sandbox could not be completed", e);
+            return Optional.of(new VerifyResult(VerifyResult.NOT_STARTED, null, 0,
+                    "The attempt's files could not be written out for the command (the server's log says why)."));
+        }
         long fillMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         return verifier.verify(command, folder, handle.cancellation).map(v -> v.withSandboxFillMs(fillMs));
     }

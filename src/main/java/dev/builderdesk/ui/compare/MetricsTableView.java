@@ -139,7 +139,7 @@ final class MetricsTableView extends VBox {
             case VerifyResult.TIMED_OUT -> "Stopped at its timeout";
             default -> "Could not be started";
         } + " after " + CompareTable.millis(v.durationMs())
-                + (v.sandboxFillMs() == null ? "" : "; writing out the attempt's files took "
+                + (v.sandboxFillMs() == null || v.sandboxFillMs() == 0 ? "" : "; writing out the attempt's files took "
                         + CompareTable.millis(v.sandboxFillMs()) + " before it");
         String tail = v.outputTail() == null ? "" : v.outputTail().strip();
         List<String> lines = tail.lines().toList();

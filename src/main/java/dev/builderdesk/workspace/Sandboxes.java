@@ -13,6 +13,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -72,7 +74,7 @@ public final class Sandboxes {
         Path target = root.resolve(runId);
         Path staging = root.resolve(runId + ".staging-" + System.nanoTime());
         try {
-            write(staging, files.contents(), false);
+            write(staging, files.contents(), null);
             Files.createDirectories(staging);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         } finally {
@@ -87,6 +89,16 @@ public final class Sandboxes {
      * drops the overlay. Interrupted, it is still prepared, or complete with a stale overlay that is then dropped.
      */
     public Path complete(String runId, FileSet base) throws IOException {
+        return complete(runId, base, () -> false);
+    }
+
+    /**
+     * As {@link #complete(String, FileSet)}, giving up between two files once {@code stopped} says so (the sandbox
+     * is then still prepared).
+     *
+     * @throws CancellationException when it gave up
+     */
+    public Path complete(String runId, FileSet base, BooleanSupplier stopped) throws IOException {
         Path complete = root.resolve(runId);
         Path prepared = root.resolve(runId + PREPARED);
         if (Files.isDirectory(prepared)) {
@@ -97,7 +109,7 @@ public final class Sandboxes {
                     missing.put(p, base.contents().get(p));
                 }
             }
-            write(prepared, missing, true);
+            write(prepared, missing, stopped);
             Files.move(prepared, complete, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.deleteIfExists(overlayOf(runId));
@@ -170,13 +182,18 @@ public final class Sandboxes {
     }
 
     /**
-     * Writes the files under {@code folder}; {@code throughTemporaryFiles} (for a folder in use) writes each beside
-     * its place and renames it there, so an interrupted write leaves no cut file under its real name.
+     * Writes the files under {@code folder}. For a folder in use ({@code stopped} not null) each is written beside
+     * its place and renamed there, so an interrupted write leaves no cut file under its real name, and the writing
+     * stops between two files once {@code stopped} says so.
      */
-    private static void write(Path folder, Map<String, byte[]> files, boolean throughTemporaryFiles)
+    private static void write(Path folder, Map<String, byte[]> files, BooleanSupplier stopped)
             throws IOException {
+        boolean throughTemporaryFiles = stopped != null;
         Set<Path> made = new HashSet<>();
         for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            if (throughTemporaryFiles && stopped.getAsBoolean()) {
+                throw new CancellationException("Stopped while writing out the sandbox");
+            }
             Path file = folder.resolve(e.getKey());
             if (made.add(file.getParent())) {
                 Files.createDirectories(file.getParent());

@@ -70,13 +70,17 @@ final class AttemptVerifier {
         } finally {
             process.descendants().forEach(children::add);
             children.forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            if (!ended) {
+                process.destroyForcibly();
+            }
         }
         try {
             reader.join(2_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // Only now: destroying a process closes its output stream, which loses what the reader has not read yet.
+        process.destroyForcibly();
         long ms = millisSince(started);
         if (cancelled) {
             return Optional.empty();

@@ -45,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -240,7 +241,9 @@ final class RunWorker {
         long started = System.nanoTime();
         Path folder;
         try {
-            folder = sandboxes.complete(row.id(), base);
+            folder = sandboxes.complete(row.id(), base, handle.cancellation::isCancelled);
+        } catch (CancellationException e) {
+            return Optional.empty();
         } catch (IOException e) {
             // The result is committed already: a folder that cannot be filled is a verify that did not start.
             LOG.log(System.Logger.Level.WARNING, "Run " + row.id() + ": its sandbox could not be completed", e);

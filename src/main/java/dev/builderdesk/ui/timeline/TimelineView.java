@@ -37,6 +37,7 @@ public final class TimelineView extends StackPane {
     private boolean dragging;
     private int misses;
     private boolean jumped;
+    private boolean wheeled;
     private VirtualFlow<?> cachedFlow;
     private boolean ownScroll;
     private String anchorKey;
@@ -139,6 +140,9 @@ public final class TimelineView extends StackPane {
             if (e.getDeltaY() > 0) {
                 following = false;
             }
+            // Where the wheel left the list is anchored after the next layout, once its rows are measured: an
+            // anchor taken before that put the list back where a row's estimated height said (a jump).
+            wheeled = true;
             Platform.runLater(this::userScrolled);
         });
         // After the list has moved for the wheel: what the user now reads is the anchor.
@@ -196,10 +200,12 @@ public final class TimelineView extends StackPane {
         if (followPending || model.items().isEmpty() || flow == null || flow.getLastVisibleCell() == null) {
             return;
         }
+        boolean wheeledNow = wheeled;
+        wheeled = false;
         if (!following) {
             // After a jump to a row, what is in view is the new anchor; otherwise rows that streamed in or were
             // re-measured must not move what the user reads.
-            if (jumped) {
+            if (jumped || wheeledNow) {
                 jumped = false;
                 anchor(flow);
             } else {
@@ -267,8 +273,6 @@ public final class TimelineView extends StackPane {
         if (following) {
             newActivity.setVisible(false);
             anchorKey = null;
-        } else if (flow != null) {
-            anchor(flow);
         }
         // At the top: older runs go above, and the anchor keeps the rows in view where they are.
         if (flow != null && flow.getFirstVisibleCell() != null && flow.getFirstVisibleCell().getIndex() == 0) {

@@ -150,15 +150,14 @@ public final class Sandbox {
     void move(String from, String fromField, String to, String toField) throws IOException, ToolFailure {
         Path source = resolve(from, fromField);
         Path target = resolve(to, toField);
+        refuseBaseInTheWay(target, to);
         Optional<byte[]> onlyInBase = baseFile(source);
         if (onlyInBase.isPresent()) {
             // Nothing to move on disk: the target gets the base's bytes, then the base's file is hidden.
-            refuseBaseInTheWay(target, to);
             place(target, to, toField, onlyInBase.get());
             hideBaseFile(source);
             return;
         }
-        refuseBaseInTheWay(target, to);
         Files.createDirectories(target.getParent());
         resolve(to, toField);
         hideBaseFile(source);

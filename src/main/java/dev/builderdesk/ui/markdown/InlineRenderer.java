@@ -25,22 +25,55 @@ import org.commonmark.node.StrongEmphasis;
  * Turns the inline children of one block (paragraph, heading, table cell) into styled {@link Text} runs of a
  * {@link TextFlow}: {@code md-text} on every run, plus {@code md-strong}, {@code md-em}, {@code md-strike},
  * {@code md-code}, {@code md-link} and {@code md-image} as they nest. Soft line breaks become spaces.
+ *
+ * <p>A flow shown again (a paragraph that grew while it streams) keeps the Text nodes of the runs that did not
+ * change and makes nodes only from the first changed run on: a new node is styled by CSS from scratch, which made
+ * re-rendering a growing paragraph the most expensive part of a streaming pulse.
  */
 final class InlineRenderer extends AbstractVisitor {
-    private final TextFlow flow;
-    private final Consumer<String> linkOpener;
+    private static final String RUNS_KEY = InlineRenderer.class.getName() + ".runs";
+
+    /** One styled run as it is shown: its text, its style classes besides {@code md-text}, its link or null. */
+    private record Run(String text, List<String> styles, String link) {
+    }
+
+    private final List<Run> runs = new ArrayList<>();
     private final List<String> styles = new ArrayList<>();
     private String link;
 
-    private InlineRenderer(TextFlow flow, Consumer<String> linkOpener) {
-        this.flow = flow;
-        this.linkOpener = linkOpener;
+    private InlineRenderer() {
     }
 
-    /** Adds the runs of {@code block}'s inline children to {@code flow}. */
+    /**
+     * Shows the runs of {@code block}'s inline children in {@code flow}, keeping the nodes of the runs it already
+     * shows unchanged (other children of the flow, such as a selection highlight, stay where they are).
+     */
     static void render(Node block, TextFlow flow, Consumer<String> linkOpener) {
-        InlineRenderer renderer = new InlineRenderer(flow, linkOpener);
+        InlineRenderer renderer = new InlineRenderer();
         renderer.visitChildren(block);
+        show(flow, List.copyOf(renderer.runs), linkOpener);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void show(TextFlow flow, List<Run> next, Consumer<String> linkOpener) {
+        List<Run> shown = (List<Run>) flow.getProperties().getOrDefault(RUNS_KEY, List.of());
+        int same = 0;
+        int limit = Math.min(shown.size(), next.size());
+        while (same < limit && shown.get(same).equals(next.get(same))) {
+            same++;
+        }
+        var children = flow.getChildren();
+        // The runs' nodes are the flow's last children, after any node that is not a run (highlight, backgrounds).
+        int runStart = children.size() - shown.size();
+        List<Text> added = new ArrayList<>(next.size() - same);
+        for (int k = same; k < next.size(); k++) {
+            added.add(node(next.get(k), linkOpener));
+        }
+        if (runStart + same < children.size()) {
+            children.remove(runStart + same, children.size());
+        }
+        children.addAll(added);
+        flow.getProperties().put(RUNS_KEY, next);
     }
 
     /** Whether a link may be opened from the app: web and mail links only (no file:, javascript:, ...). */
@@ -123,11 +156,15 @@ final class InlineRenderer extends AbstractVisitor {
         if (literal.isEmpty()) {
             return;
         }
-        Text text = new Text(literal);
+        runs.add(new Run(literal, List.copyOf(styles), link));
+    }
+
+    private static Text node(Run run, Consumer<String> linkOpener) {
+        Text text = new Text(run.text());
         text.getStyleClass().add("md-text");
-        text.getStyleClass().addAll(styles);
-        if (link != null) {
-            String url = link;
+        text.getStyleClass().addAll(run.styles());
+        if (run.link() != null) {
+            String url = run.link();
             text.setCursor(Cursor.HAND);
             text.getProperties().put("md-link-url", url);
             text.setOnMouseClicked(e -> {
@@ -137,6 +174,6 @@ final class InlineRenderer extends AbstractVisitor {
                 }
             });
         }
-        flow.getChildren().add(text);
+        return text;
     }
 }

@@ -3,13 +3,15 @@ package dev.builderdesk.ui.markdown;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.scene.layout.VBox;
-import org.commonmark.node.Node;
 
 /**
  * One top-level Markdown block (see {@link MarkdownStream}) rendered as nodes: a paragraph, a heading (h1–h6),
  * a code block ({@link dev.builderdesk.ui.code.CodeBlockView}), a list (nested, ordered, task items), a quote, a
  * GFM table, a thematic break, an HTML block as plain text. Text wraps to the view's width, code does not, and
- * all text is selectable. Re-usable in a list cell: setting the same source again does nothing.
+ * all text is selectable. Re-usable in a list cell: setting the same source again does nothing, and a source that
+ * continues the shown one (the block streaming in, grown by a delta) updates the nodes it shows, making nodes
+ * only for what changed (see {@link BlockRenderer#update}); any other source is rendered afresh, so nothing of
+ * the block shown before (a selection, a scroll position) carries over to another block.
  *
  * <p>Links ({@code md-link}) call the link opener given to the constructor (in the app, HostServices), and only
  * for http, https and mailto URLs. Images show their alt text and URL; nothing is loaded from the network.
@@ -50,15 +52,12 @@ public class MarkdownBlockView extends VBox {
         if (text.equals(shown)) {
             return;
         }
+        boolean grown = shown != null && text.startsWith(shown);
         shown = text;
-        getChildren().clear();
-        Node document = MarkdownParsing.PLAIN.parse(text);
-        for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
-            javafx.scene.Node node = renderer.render(block);
-            if (node != null) {
-                getChildren().add(node);
-            }
+        if (!grown) {
+            getChildren().clear();
         }
+        renderer.updateChildren(MarkdownParsing.PLAIN.parse(text), getChildren());
     }
 
     public String getMarkdown() {

@@ -281,6 +281,80 @@ class MarkdownBlockViewUiTest {
         assertThat(fx(() -> ((Label) all(block, Label.class).getFirst()).getText())).isEqualTo("text");
     }
 
+    /**
+     * A block fed to one view delta by delta, as it streams, shows at every step exactly what a view given that
+     * text at once shows (kinds, style classes, texts, markers), and keeps its nodes for what did not change.
+     */
+    @Test
+    void aBlockGrownDeltaByDeltaShowsWhatAFreshViewShowsAndKeepsItsNodes() throws Exception {
+        for (String name : Answers.NAMES) {
+            for (String block : MarkdownStream.blocksOf(Answers.answer(name))) {
+                fx(() -> {
+                    MarkdownBlockView streamed = new MarkdownBlockView();
+                    content.getChildren().setAll(streamed);
+                    Node firstShown = null;
+                    String firstKind = null;
+                    // Cut points a few characters apart, at odd offsets, like the provider's pieces.
+                    for (int end = 1; end <= block.length(); end = end == block.length() ? end + 1
+                            : Math.min(block.length(), end + 1 + end % 11)) {
+                        String prefix = block.substring(0, end);
+                        streamed.setMarkdown(prefix);
+                        MarkdownBlockView fresh = new MarkdownBlockView();
+                        fresh.setMarkdown(prefix);
+                        assertThat(dump(streamed)).as("%s, after %d chars of %s", name, end, block)
+                                .isEqualTo(dump(fresh));
+                        Node shown = streamed.getChildren().isEmpty() ? null : streamed.getChildren().getFirst();
+                        String kind = shown == null ? null : (String) shown.getProperties().get(BlockRenderer.KIND);
+                        if (firstShown == null || kind == null || !kind.equals(firstKind)) {
+                            firstShown = shown;
+                            firstKind = kind;
+                        } else {
+                            // The same kind of block goes on in the same node: a delta makes no new block node.
+                            assertThat(shown).as("%s, after %d chars of %s", name, end, block).isSameAs(firstShown);
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+    }
+
+    /** The shown structure of a view: node types, style classes, pseudo-class state and texts, one per line. */
+    private static String dump(Parent root) {
+        StringBuilder out = new StringBuilder();
+        for (Node child : root.getChildrenUnmodifiable()) {
+            dump(child, 0, out);
+        }
+        return out.toString();
+    }
+
+    private static void dump(Node node, int depth, StringBuilder out) {
+        // Structural pseudo-classes (first-child, nth-child…) are kept up to date by the next CSS pass: not compared.
+        out.append("  ".repeat(depth)).append(node.getClass().getSimpleName()).append(node.getStyleClass())
+                .append(node.getPseudoClassStates().stream().map(Object::toString)
+                        .filter(state -> !state.contains("child")).sorted().toList());
+        switch (node) {
+            case Text t -> out.append(" \"").append(t.getText()).append('"');
+            case Label l -> out.append(" \"").append(l.getText()).append('"');
+            case TextFlow f -> SelectableText.of(f).ifPresent(s -> out.append(" selectable \"").append(s.text())
+                    .append('"'));
+            default -> { }
+        }
+        out.append('\n');
+        if (node instanceof Label || node instanceof Button) {
+            return;
+        }
+        if (node instanceof ScrollPane pane) {
+            if (pane.getContent() != null) {
+                dump(pane.getContent(), depth + 1, out);
+            }
+        } else if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                dump(child, depth + 1, out);
+            }
+        }
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------
 
     /** The fenced blocks' code (without the final line break) by a plain line scan of the fixture. */

@@ -213,9 +213,22 @@ public final class TimelineView extends StackPane {
             }
             return;
         }
-        if (!atEnd()) {
+        if (!atEnd() && !revealGrownEnd(flow)) {
             followSoon();
         }
+    }
+
+    /**
+     * The last row is in view and only grew: scrolling by what it grew, now, shows its end in this very pulse —
+     * a jump to the row would re-lay and re-render the cells in view on every streamed delta.
+     */
+    private boolean revealGrownEnd(VirtualFlow<?> flow) {
+        int last = model.items().size() - 1;
+        if (flow.getVisibleCell(last) == null) {
+            return false;
+        }
+        showEndOf(flow, last);
+        return atEnd();
     }
 
     private void reanchor() {
@@ -311,6 +324,11 @@ public final class TimelineView extends StackPane {
             followPending = false;
             int last = model.items().size() - 1;
             if (last < 0 || !following) {
+                return;
+            }
+            VirtualFlow<?> shown = flow();
+            if (shown != null && revealGrownEnd(shown)) {
+                misses = 0;
                 return;
             }
             ownScroll = true;

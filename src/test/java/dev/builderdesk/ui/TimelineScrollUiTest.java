@@ -102,6 +102,61 @@ class TimelineScrollUiTest extends UiTestBase {
         awaitEnd(list);
     }
 
+    /**
+     * A real wheel's notches over a reopened long thread (tool cards, long code blocks) move it steadily up: rows
+     * whose heights were only estimated until they scroll into view must not make the list jump back down.
+     */
+    @Test
+    void theWheelScrollsAReopenedLongThreadSteadilyUp(FxRobot robot) throws Exception {
+        awaitConnected();
+        String answer = Answers.answer("refactor-hooks") + "\n\n" + Answers.answer("pricing-section");
+        for (String prompt : List.of("Refactor the data fetching", "Add a pricing section")) {
+            server.llm().script("model-a", ThreadReplayUiTest.manyToolCalls(answer).toArray(Reply[]::new));
+            sendAndWait(robot, prompt);
+        }
+        reopenShownThread();
+        ListView<?> list = robot.lookup("#timeline-list").queryListView();
+        awaitEnd(list);
+        VirtualFlow<?> flow = flow(list);
+        String start = placeInView(list);
+        String previous = start;
+        List<String> moves = new ArrayList<>();
+        for (int notch = 0; notch < 70 && !previous.startsWith("0@0.0"); notch++) {
+            robot.interact(() -> flow.fireEvent(wheelNotch(flow, 40)));
+            // A pulse between notches, as between a hand's notches: the rows that came into view get measured.
+            Thread.sleep(25);
+            WaitForAsyncUtils.waitForFxEvents();
+            String now = placeInView(list);
+            if (movedDown(previous, now)) {
+                moves.add(previous + " -> " + now);
+            }
+            previous = now;
+        }
+        assertThat(moves).as("notches that moved the list down instead of up").isEmpty();
+        assertThat(index(previous)).as("the wheel went up the thread").isLessThan(index(start));
+    }
+
+    private static ScrollEvent wheelNotch(javafx.scene.Node target, double deltaY) {
+        javafx.geometry.Point2D centre = target.localToScene(target.getLayoutBounds().getCenterX(),
+                target.getLayoutBounds().getCenterY());
+        return new ScrollEvent(ScrollEvent.SCROLL, centre.getX(), centre.getY(), centre.getX(), centre.getY(), false,
+                false, false, false, false, false, 0, deltaY, 0, deltaY, ScrollEvent.HorizontalTextScrollUnits.NONE,
+                0, ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null);
+    }
+
+    private static int index(String place) {
+        return Integer.parseInt(place.substring(0, place.indexOf('@')));
+    }
+
+    /** Up the thread, the first row in view has a lower index or, the same row, sits lower on the screen. */
+    private static boolean movedDown(String before, String after) {
+        int was = index(before);
+        int is = index(after);
+        double wasY = Double.parseDouble(before.substring(before.indexOf('@') + 1));
+        double isY = Double.parseDouble(after.substring(after.indexOf('@') + 1));
+        return is > was || is == was && isY < wasY - 0.5;
+    }
+
     /** Lets the answer out a few pieces at a time until {@code reached} holds (once the window has caught up). */
     private void streamUntil(Semaphore tap, java.util.function.BooleanSupplier reached) throws Exception {
         for (int round = 0; round < 400 && !reached.getAsBoolean(); round++) {

@@ -68,6 +68,26 @@ class WorkspaceLayoutUiTest extends UiTestBase {
     }
 
     @Test
+    void theComposerStaysBesideTheInspectorOnA1280Screen(FxRobot robot) throws Exception {
+        awaitConnected();
+        // The window a 1280×800 screen gives under a window manager (its frame and panel take the rest).
+        resize(robot, 1176, 760);
+        assertThat(shown(robot, "#inspector")).isTrue();
+        double inspectorLeft = sceneBounds(robot, "#inspector").getMinX();
+        // The composer's bar used to be as wide as all its parts at their preferred widths, so the centre pushed
+        // under the inspector and Send was cut off.
+        assertThat(sceneBounds(robot, "#composer-send").getMaxX()).as("Send ends before the inspector")
+                .isLessThanOrEqualTo(inspectorLeft);
+        assertThat(sceneBounds(robot, "#composer-input").getMaxX()).as("the prompt ends before the inspector")
+                .isLessThanOrEqualTo(inspectorLeft);
+    }
+
+    private static Bounds sceneBounds(FxRobot robot, String query) throws Exception {
+        Node node = robot.lookup(query).query();
+        return WaitForAsyncUtils.asyncFx(() -> node.localToScene(node.getLayoutBounds())).get();
+    }
+
+    @Test
     void theInspectorStepsAsideInANarrowWindowAndComesBackWhenItWidens(FxRobot robot) throws Exception {
         awaitConnected();
         resize(robot, 1024, 700);

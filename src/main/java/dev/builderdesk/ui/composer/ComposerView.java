@@ -122,7 +122,9 @@ public final class ComposerView extends VBox {
         notice.setId("composer-notice");
         notice.getStyleClass().add("composer-notice");
         hint.getStyleClass().add("composer-hint");
-        hint.setMinWidth(Region.USE_PREF_SIZE);
+        // No minimum: the hint gives way (fitHint hides it whole) instead of widening the bar, which pushed the
+        // centre under the inspector and cut Send off.
+        hint.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         compare.setId("composer-compare");

@@ -9,6 +9,8 @@ import dev.builderdesk.workspace.AppFolderException;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import java.time.Duration;
 import java.util.Map;
 
@@ -21,10 +23,14 @@ public final class RunServer implements AutoCloseable {
     /** Largest request body accepted (CONTRACT.md §1). */
     public static final long MAX_BODY_BYTES = 1 << 20;
     private static final long DRAIN_LIMIT_BYTES = 16L << 20;
+    /** Connections waiting to be accepted; public so a test can read it from the listening socket. */
+    public static final int ACCEPT_QUEUE = 1024;
 
     private final Javalin javalin;
     private final RunSupervisor supervisor;
     private final Duration shutdownGrace;
+    private volatile String bindHost;
+    private volatile int bindPort;
 
     public RunServer(ApiRoutes routes, AuthFilter auth, RunSupervisor supervisor, Duration shutdownGrace) {
         this.supervisor = supervisor;
@@ -38,6 +44,15 @@ public final class RunServer implements AutoCloseable {
             cfg.http.compressionStrategy = CompressionStrategy.NONE;
             cfg.concurrency.useVirtualThreads = true;
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            // Our own connector, for its accept queue: Jetty's default of 50 dropped connections of a burst (a
+            // shared server's clients open streams and create runs all at once); the kernel caps it at somaxconn.
+            cfg.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(bindHost);
+                connector.setPort(bindPort);
+                connector.setAcceptQueueSize(ACCEPT_QUEUE);
+                return connector;
+            });
             cfg.router.ignoreTrailingSlashes = true;
             cfg.routes.beforeMatched(RunServer::refuseOversizedBody);
             cfg.routes.beforeMatched(auth);
@@ -58,6 +73,8 @@ public final class RunServer implements AutoCloseable {
 
     /** Binds and starts; port 0 picks a free port. */
     public RunServer start(String host, int port) {
+        bindHost = host;
+        bindPort = port;
         javalin.start(host, port);
         return this;
     }

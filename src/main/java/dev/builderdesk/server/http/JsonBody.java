@@ -1,12 +1,17 @@
 package dev.builderdesk.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.builderdesk.protocol.Json;
 import dev.builderdesk.server.ApiError;
 import dev.builderdesk.server.ApiError.ValidationIssue;
 import io.javalin.http.Context;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +22,10 @@ import java.util.Set;
  * them at once ({@link #finish()}), as FastAPI does. Values come back typed and canonical.
  */
 public final class JsonBody {
+    /** Trailing data after the JSON value is an error, not ignored: {@code {"a":1} {"b":2}} is not one object. */
+    private static final ObjectReader STRICT = Json.mapper().reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private final ObjectNode node;
     private final List<ValidationIssue> issues = new ArrayList<>();
 
@@ -26,8 +35,7 @@ public final class JsonBody {
 
     /** The body as an object; an absent body counts as {@code {}} when {@code optional}. */
     public static JsonBody of(Context ctx, boolean optional) {
-        byte[] bytes = ctx.bodyAsBytes();
-        String text = new String(bytes, StandardCharsets.UTF_8);
+        String text = decode(read(ctx));
         if (text.isBlank()) {
             if (optional) {
                 return new JsonBody(Json.object());
@@ -36,7 +44,7 @@ public final class JsonBody {
         }
         JsonNode parsed;
         try {
-            parsed = Json.mapper().readTree(text);
+            parsed = STRICT.readTree(text);
         } catch (JsonProcessingException e) {
             throw ApiError.validation(List.of(new ValidationIssue(
                     List.of("body", e.getLocation() == null ? 0 : (int) e.getLocation().getCharOffset()),
@@ -46,7 +54,89 @@ public final class JsonBody {
             throw ApiError.validation(List.of(new ValidationIssue(List.of("body"),
                     "Input should be a valid dictionary or object to extract fields from", "model_attributes_type")));
         }
+        List<ValidationIssue> unusable = new ArrayList<>();
+        findUnusableText(parsed, new ArrayList<>(List.of("body")), unusable);
+        if (!unusable.isEmpty()) {
+            throw ApiError.validation(unusable);
+        }
         return new JsonBody((ObjectNode) parsed);
+    }
+
+    /**
+     * The body's bytes. A body that ends before its {@code Content-Length} or breaks its chunked framing is the
+     * client's error (400), not the server's: Jetty reports both as an I/O failure of the read.
+     */
+    private static byte[] read(Context ctx) {
+        try {
+            return ctx.bodyAsBytes();
+        } catch (Exception e) {
+            // (Jetty's EofException arrives undeclared, through Javalin's Kotlin.)
+            if (causedByIo(e)) {
+                throw ApiError.badRequest("The request body is incomplete or its chunked framing is broken");
+            }
+            throw e;
+        }
+    }
+
+    private static boolean causedByIo(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Strict UTF-8: a malformed byte is refused, never replaced by U+FFFD and stored. */
+    private static String decode(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw ApiError.validation(List.of(new ValidationIssue(List.of("body"),
+                    "JSON decode error: the body is not valid UTF-8", "json_invalid")));
+        }
+    }
+
+    /**
+     * Text no store can hold as given: a NUL (PostgreSQL refuses it in text, file paths cannot contain it) or a
+     * lone surrogate (no UTF-8 encoding exists for it), in any value or key.
+     */
+    private static void findUnusableText(JsonNode node, List<Object> loc, List<ValidationIssue> issues) {
+        if (node.isTextual()) {
+            checkText(node.asText(), loc, issues);
+        } else if (node.isObject()) {
+            node.properties().forEach(field -> {
+                List<Object> at = new ArrayList<>(loc);
+                at.add(field.getKey());
+                checkText(field.getKey(), at, issues);
+                findUnusableText(field.getValue(), at, issues);
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                List<Object> at = new ArrayList<>(loc);
+                at.add(i);
+                findUnusableText(node.get(i), at, issues);
+            }
+        }
+    }
+
+    private static void checkText(String text, List<Object> loc, List<ValidationIssue> issues) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                issues.add(new ValidationIssue(List.copyOf(loc), "String should not contain the NUL character",
+                        "string_nul"));
+                return;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                issues.add(new ValidationIssue(List.copyOf(loc), "String should not contain a lone surrogate",
+                        "string_unicode"));
+                return;
+            }
+        }
     }
 
     public boolean has(String name) {

@@ -1,6 +1,7 @@
 package dev.builderdesk.server.http;
 
 import dev.builderdesk.protocol.EventType;
+import dev.builderdesk.server.ApiError;
 import dev.builderdesk.server.auth.AuthFilter;
 import dev.builderdesk.server.auth.Principal;
 import dev.builderdesk.server.auth.Scopes;
@@ -29,6 +30,7 @@ public final class StreamRoute implements Handler {
     private static final byte[] PADDING = (":" + " ".repeat(2048) + "\n\n").getBytes(StandardCharsets.UTF_8);
     private static final byte[] PING = ": ping\n\n".getBytes(StandardCharsets.UTF_8);
     private static final int BATCH = 256;
+    private static final java.util.regex.Pattern LAST_EVENT_ID = java.util.regex.Pattern.compile("[0-9]{1,10}");
 
     private final RunService runs;
     private final EventLog log;
@@ -52,6 +54,12 @@ public final class StreamRoute implements Handler {
         long start = Math.max(fromSeq, lastEventId(ctx) + 1);
         if (!replay) {
             start = Math.max(start, log.lastSeq(run.id()) + 1);
+        }
+        if (runs.isSettled(run.id()) && log.readDurable(run.id(), start - 1, 1).isEmpty()) {
+            // Nothing more will ever come: 204 is the one answer that makes an EventSource stop reconnecting
+            // (a 200 that ends at once has it back every 3 s, for as long as the tab stays open).
+            ctx.status(204);
+            return;
         }
 
         HttpServletResponse res = ctx.res();
@@ -110,15 +118,18 @@ public final class StreamRoute implements Handler {
         return ("id: " + row.seq() + "\ndata: " + body + "\n\n").getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * {@code Last-Event-ID: N} resumes after event N: a sequence number as {@code from_seq} takes them, or absent.
+     * Anything else is refused rather than read as 0, which would replay the whole run to a confused client.
+     */
     private static long lastEventId(Context ctx) {
         String header = ctx.header("Last-Event-ID");
-        if (header == null || header.isBlank()) {
+        if (header == null || header.isEmpty()) {
             return 0;
         }
-        try {
-            return Math.max(0, Long.parseLong(header.strip()));
-        } catch (NumberFormatException e) {
-            return 0;
+        if (!LAST_EVENT_ID.matcher(header).matches() || Long.parseLong(header) >= Integer.MAX_VALUE) {
+            throw ApiError.badRequest("Invalid Last-Event-ID header");
         }
+        return Long.parseLong(header);
     }
 }

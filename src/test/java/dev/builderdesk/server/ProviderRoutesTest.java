@@ -121,6 +121,34 @@ class ProviderRoutesTest {
     }
 
     @Test
+    void aProviderMadeOverTheApiNeverSendsTheServersEnvironment() throws Exception {
+        Api.Resp create = owner.post("/providers", Map.of("name", "Leak", "base_url", team.baseUrl(),
+                "api_key_env", "HOME"));
+        assertThat(create.status()).isEqualTo(400);
+        assertThat(create.detail().get("code").asText()).isEqualTo("PROVIDER_INVALID");
+        assertThat(create.detail().get("field").asText()).isEqualTo("api_key_env");
+        assertThat(owner.get("/providers/leak").status()).as("nothing was made").isEqualTo(404);
+        addTeam(null);
+        Api.Resp update = owner.put("/providers/team", Map.of("api_key_env", "PATH"));
+        assertThat(update.status()).isEqualTo(400);
+        assertThat(update.detail().get("field").asText()).isEqualTo("api_key_env");
+
+        // A row stored with a variable before the API refused it (written into the database as it was then).
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + server.databaseFile());
+                var set = db.prepareStatement("UPDATE providers SET api_key_env = 'HOME' WHERE id = 'team'")) {
+            assertThat(set.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(owner.get("/providers/team").json().get("has_api_key").asBoolean())
+                .as("has_api_key does not tell whether HOME exists").isFalse();
+        int before = team.authorizations().size();
+        owner.post("/providers/team/discover", null);
+        owner.post("/providers/team/test", null);
+        List<String> sent = team.authorizations().subList(before, team.authorizations().size());
+        assertThat(sent).as("both reached the provider").hasSize(2);
+        assertThat(sent).as("with no key at all").containsOnly("");
+    }
+
+    @Test
     void badFieldsAreCodedAndNameTheField() {
         Api.Resp blank = owner.post("/providers", Map.of("name", "  ", "base_url", team.baseUrl()));
         assertThat(blank.status()).isEqualTo(400);

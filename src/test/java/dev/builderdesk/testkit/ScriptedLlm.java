@@ -33,6 +33,7 @@ public final class ScriptedLlm implements AutoCloseable {
     private final List<JsonNode> requests = Collections.synchronizedList(new ArrayList<>());
     private volatile String listing = "{\"object\":\"list\",\"data\":[{\"id\":\"model-a\"},{\"id\":\"model-b\"}]}";
     private volatile String requiredKey;
+    private final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
 
     private ScriptedLlm(HttpServer server) {
         this.server = server;
@@ -94,6 +95,13 @@ public final class ScriptedLlm implements AutoCloseable {
         }
     }
 
+    /** The {@code Authorization} header of every request (listings too), oldest first; "" where none was sent. */
+    public List<String> authorizations() {
+        synchronized (authorizations) {
+            return List.copyOf(authorizations);
+        }
+    }
+
     public List<JsonNode> requestsFor(String model) {
         return requests().stream().filter(r -> r.path("model").asText().equals(model)).toList();
     }
@@ -112,6 +120,8 @@ public final class ScriptedLlm implements AutoCloseable {
 
     /** Answers 401 as OpenAI does and returns false when a key is required and this request lacks it. */
     private boolean keyAccepted(HttpExchange ex) throws IOException {
+        String sent = ex.getRequestHeaders().getFirst("Authorization");
+        authorizations.add(sent == null ? "" : sent);
         String key = requiredKey;
         if (key == null || ("Bearer " + key).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
             return true;

@@ -74,6 +74,7 @@ public final class ProviderService {
         String cleanName = checkName(name);
         String effectiveKind = kind == null ? Provider.OPENAI_COMPATIBLE : kind;
         String cleanUrl = checkBaseUrl(effectiveKind, baseUrl);
+        refuseKeyEnv(apiKeyEnv);
         if (id != null && !ID.matcher(id).matches()) {
             throw invalid("id", "A provider id is 1-64 lower-case letters, digits, '.', '_' or '-'.");
         }
@@ -100,6 +101,7 @@ public final class ProviderService {
         String apiKeyEnv = body.optionalString("api_key_env");
         Boolean enabled = body.optionalBool("enabled");
         body.finish();
+        refuseKeyEnv(apiKeyEnv);
         return store.db().write(c -> {
             ProviderRow p = writable(who, id);
             String newName = name != null ? checkName(name) : p.name();
@@ -209,12 +211,25 @@ public final class ProviderService {
         }
     }
 
-    /** The provider's API key: the literal one, else the named environment variable's value. */
+    /**
+     * The provider's API key: the literal one, else — for a provider of the operator's config file only — the
+     * named environment variable's value. A provider made over the API never reads the server's environment, even
+     * one stored before {@code api_key_env} was refused there: it would send any variable to a URL of the
+     * tenant's choice, and {@code has_api_key} would tell which variables exist.
+     */
     public static String apiKeyOf(ProviderRow p) {
         if (p.apiKey() != null && !p.apiKey().isBlank()) {
             return p.apiKey();
         }
-        return p.apiKeyEnv() == null ? null : System.getenv(p.apiKeyEnv());
+        return p.apiKeyEnv() == null || !p.fromConfig() ? null : System.getenv(p.apiKeyEnv());
+    }
+
+    /** {@code api_key_env} names the server's environment: the operator's to set, in the config file. */
+    private static void refuseKeyEnv(String apiKeyEnv) {
+        if (apiKeyEnv != null) {
+            throw invalid("api_key_env", "An environment variable can be named only in the server's configuration"
+                    + " file. Send the key itself as api_key: it is stored and never shown again.");
+        }
     }
 
     static Provider view(ProviderRow p) {

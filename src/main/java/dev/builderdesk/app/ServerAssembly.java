@@ -12,6 +12,7 @@ import dev.builderdesk.providers.RetryPolicy;
 import dev.builderdesk.server.RunServer;
 import dev.builderdesk.server.ServerSettings;
 import dev.builderdesk.server.apps.AppService;
+import dev.builderdesk.server.apps.FolderPolicy;
 import dev.builderdesk.server.auth.AuthFilter;
 import dev.builderdesk.server.auth.Principal;
 import dev.builderdesk.server.auth.Role;
@@ -153,7 +154,7 @@ public final class ServerAssembly implements AutoCloseable {
             Sandboxes sandboxes = new Sandboxes(dataDir.resolve("sandboxes"));
             ModelService models = new ModelService(store);
             ProviderService providers = new ProviderService(store, userDiscovery);
-            AppService apps = new AppService(store, revisions, drafts);
+            AppService apps = new AppService(store, revisions, drafts, folderPolicy(config));
             int demoDelay = config.runs() != null && config.runs().demoChunkDelayMs() != null
                     ? config.runs().demoChunkDelayMs() : 12;
             OpenCodeLauncher openCode = new OpenCodeLauncher(
@@ -217,6 +218,22 @@ public final class ServerAssembly implements AutoCloseable {
             paths.addAll(Database.files(Path.of(jdbcUrl.substring("jdbc:sqlite:".length())).toAbsolutePath()));
         }
         return paths;
+    }
+
+    /**
+     * A server without tenants in its config is the desktop's own (one user, their machine): any folder. A
+     * configured one opens folders over the API only under each tenant's {@code workspace_roots}.
+     */
+    private static FolderPolicy folderPolicy(ServerConfig config) {
+        if (config.tenants() == null || config.tenants().isEmpty()) {
+            return FolderPolicy.anyFolder();
+        }
+        Map<String, List<Path>> roots = new java.util.HashMap<>();
+        for (ServerConfig.Tenant t : config.tenants()) {
+            roots.put(t.id().toLowerCase(java.util.Locale.ROOT), t.workspaceRoots() == null ? List.of()
+                    : t.workspaceRoots().stream().map(Path::of).toList());
+        }
+        return FolderPolicy.underRoots(roots);
     }
 
     private static ServerSettings settings(ServerConfig config, Path dataDir) {

@@ -33,6 +33,12 @@ public final class AppRepository {
                 AppRepository::map, tenantId);
     }
 
+    /** Every app folder of every tenant: a new one must not overlap any of them. */
+    public List<String> folders(Connection c) throws SQLException {
+        return Sql.query(c, "SELECT workspace_path FROM apps WHERE workspace_path IS NOT NULL",
+                rs -> rs.getString(1));
+    }
+
     public void setDraft(Connection c, String appId, String revisionId) throws SQLException {
         Sql.update(c, "UPDATE apps SET current_draft_revision_id = ? WHERE id = ?", revisionId, appId);
     }

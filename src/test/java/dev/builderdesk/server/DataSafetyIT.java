@@ -10,6 +10,7 @@ import dev.builderdesk.testkit.ScriptedLlm.Reply;
 import dev.builderdesk.testkit.ServeProcess;
 import dev.builderdesk.testkit.SseStream;
 import dev.builderdesk.testkit.SseStream.Frame;
+import dev.builderdesk.testkit.TestServer;
 import dev.builderdesk.workspace.ScanRules;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -58,6 +59,9 @@ class DataSafetyIT {
 
     @TempDir
     static Path home;
+    /** The app folders: beside the home folder, since a folder around another app's is refused. */
+    @TempDir
+    static Path projects;
     Path data;
     Path config;
     ScriptedLlm llm;
@@ -145,13 +149,14 @@ class DataSafetyIT {
         llm.respond("model-a", this::answer);
         config = home.resolve("server.yaml");
         Files.writeString(config, """
-                tenants: [{id: "0b6f0000-0000-4000-8000-000000000001", name: t, tokens: [{token: "%s", role: owner}]}]
+                tenants: [{id: "0b6f0000-0000-4000-8000-000000000001", name: t, workspace_roots: ["%s"],
+                           tokens: [{token: "%s", role: owner}]}]
                 providers: [{id: scripted, base_url: "%s"}]
                 models:
                   - {id: "5d1e0000-0000-4000-8000-00000000000a", name: "Model A", is_default: true,
                      providers: [{provider: scripted, provider_model_id: model-a}]}
                 runs: {provider_retry_delay_ms: 50}
-                """.formatted(TOKEN, llm.baseUrl()));
+                """.formatted(TestServer.WORKSPACE_ROOT, TOKEN, llm.baseUrl()));
         start();
     }
 
@@ -211,7 +216,7 @@ class DataSafetyIT {
     }
 
     private String adopt(String name) throws IOException {
-        Path folder = Files.createDirectories(home.resolve("apps/" + name + "/src"));
+        Path folder = Files.createDirectories(projects.resolve("apps/" + name + "/src"));
         Files.writeString(folder.resolve("App.tsx"), "export const v = 0;\n");
         Api.Resp r = api.post("/admin/apps", Map.of("name", name, "workspace_path", folder.getParent().toString()));
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
@@ -281,7 +286,7 @@ class DataSafetyIT {
         assertThat(checkpoints).as(context + ": one checkpoint").hasSize(1);
         assertThat(done.get("result_revision_id").asText()).isEqualTo(checkpoints.get(0).get("revision_id").asText());
         assertThat(draftOf(app)).as(context).isEqualTo(done.get("result_revision_id").asText());
-        Path folder = home.resolve("apps/" + api.get("/admin/apps/" + app).json().get("name").asText());
+        Path folder = projects.resolve("apps/" + api.get("/admin/apps/" + app).json().get("name").asText());
         assertThat(Files.readString(folder.resolve(edit.first()))).as(context).isEqualTo(edit.content(edit.first()));
         assertThat(Files.readString(folder.resolve(edit.second()))).as(context)
                 .isEqualTo(edit.content(edit.second()));
@@ -368,11 +373,13 @@ class DataSafetyIT {
                 "--config", config.toString());
         assertThat(second.status()).as("the lock survived the scan: " + second.output()).isEqualTo(2);
 
-        Path video = Files.createDirectories(home.resolve("Videos")).resolve("trip.png");
+        // (Another folder: the home folder is an app's now, and a second app on it is refused for that.)
+        Path big = projects.resolve("big");
+        Path video = Files.createDirectories(big.resolve("Videos")).resolve("trip.png");
         try (RandomAccessFile sparse = new RandomAccessFile(video.toFile(), "rw")) {
             sparse.setLength(ScanRules.MAX_BYTES + 1);
         }
-        Api.Resp refused = api.post("/admin/apps", Map.of("name", "home again", "workspace_path", home.toString()));
+        Api.Resp refused = api.post("/admin/apps", Map.of("name", "too big", "workspace_path", big.toString()));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.detail().get("code").asText()).isEqualTo("APP_FOLDER_TOO_LARGE");
         assertThat(refused.detail().get("field").asText()).isEqualTo("workspace_path");
@@ -384,7 +391,7 @@ class DataSafetyIT {
     @Order(4)
     void aFailedFolderWriteAndARestoreThroughAFolderLinkEndCodedWithTheResultRestorable() throws Exception {
         String cards = adopt("cards");
-        Path cardsFolder = home.resolve("apps/cards");
+        Path cardsFolder = projects.resolve("apps/cards");
         Files.writeString(cardsFolder.resolve("src/widgets"), "a file where the run needs a folder\n");
         String before = draftOf(cards);
         Edit edit = new Edit("cards", "src/App.tsx", "src/widgets/Card.tsx");
@@ -408,7 +415,7 @@ class DataSafetyIT {
         assertThat(Files.readString(cardsFolder.resolve(edit.second()))).isEqualTo(edit.content(edit.second()));
 
         String lib = adopt("lib");
-        Path libFolder = home.resolve("apps/lib");
+        Path libFolder = projects.resolve("apps/lib");
         Edit libEdit = new Edit("lib", "lib/util.ts", "src/App.tsx");
         String libRun = createRun(lib, libEdit);
         assertFinishedOnce(lib, libRun, libEdit, "the lib run");

@@ -21,6 +21,9 @@ import java.util.Set;
 public final class TestServer implements AutoCloseable {
     public static final String ACME = "0b6f0000-0000-4000-8000-000000000001";
     public static final String BETA = "0b6f0000-0000-4000-8000-000000000002";
+    /** Acme's workspace root: the temporary folder, where the tests' app folders are; beta has none. */
+    public static final String WORKSPACE_ROOT = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath()
+            .toString();
     public static final String ACME_OWNER = "acme-owner-token";
     public static final String ACME_MEMBER = "acme-member-token";
     public static final String BETA_OWNER = "beta-owner-token";
@@ -246,6 +249,7 @@ public final class TestServer implements AutoCloseable {
                 tenants:
                   - id: "%s"
                     name: acme
+                    workspace_roots: ["%s"]
                     tokens:
                       - {token: "%s", role: owner}
                       - {token: "%s", role: member}
@@ -275,8 +279,8 @@ public final class TestServer implements AutoCloseable {
                 engines: {default: native, opencode: {command: "%s", enabled: true}}
                 runs: {max_tool_iterations: %d, message_budget_chars: %d, demo_chunk_delay_ms: 0,
                        provider_max_attempts: 3, provider_retry_delay_ms: 50}
-                """.formatted(options.heartbeatSeconds(), ACME, ACME_OWNER, ACME_MEMBER, BETA, BETA_OWNER,
-                llm.baseUrl(), MODEL_A, MODEL_B, MODEL_EMBED, MODEL_INACTIVE, MODEL_ACME, MODEL_BETA, MODEL_DEMO,
+                """.formatted(options.heartbeatSeconds(), ACME, WORKSPACE_ROOT, ACME_OWNER, ACME_MEMBER, BETA,
+                BETA_OWNER, llm.baseUrl(), MODEL_A, MODEL_B, MODEL_EMBED, MODEL_INACTIVE, MODEL_ACME, MODEL_BETA, MODEL_DEMO,
                 options.openCode(), options.maxToolIterations(), options.messageBudgetChars());
     }
 }

@@ -156,6 +156,15 @@ public final class ConfigLoader {
                 if (!refs.add(t.id().toLowerCase(Locale.ROOT)) || !refs.add("name:" + t.name())) {
                     fail(at, "tenant '" + t.name() + "' is declared twice");
                 }
+                List<String> roots = list(t.workspaceRoots());
+                for (int j = 0; j < roots.size(); j++) {
+                    String root = roots.get(j);
+                    if (root == null || !java.nio.file.Path.of(root).isAbsolute()
+                            || !java.nio.file.Files.isDirectory(java.nio.file.Path.of(root))) {
+                        fail(at + "/workspace_roots/" + j, "workspace root '" + root
+                                + "' must be the absolute path of an existing folder");
+                    }
+                }
                 List<ServerConfig.TokenEntry> tokens = list(t.tokens());
                 for (int j = 0; j < tokens.size(); j++) {
                     ServerConfig.TokenEntry tok = tokens.get(j);

@@ -23,7 +23,8 @@ public record ServerConfig(
     public record Database(String url) {
     }
 
-    public record Tenant(String id, String name, List<TokenEntry> tokens) {
+    /** {@code workspace_roots}: the folders under which the tenant may open app folders over the API. */
+    public record Tenant(String id, String name, List<TokenEntry> tokens, List<String> workspaceRoots) {
     }
 
     public record TokenEntry(String token, String tokenEnv, String role) {

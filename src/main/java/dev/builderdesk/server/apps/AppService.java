@@ -36,11 +36,13 @@ public final class AppService {
     private final Store store;
     private final Revisions revisions;
     private final Drafts drafts;
+    private final FolderPolicy folders;
 
-    public AppService(Store store, Revisions revisions, Drafts drafts) {
+    public AppService(Store store, Revisions revisions, Drafts drafts, FolderPolicy folders) {
         this.store = store;
         this.revisions = revisions;
         this.drafts = drafts;
+        this.folders = folders;
     }
 
     /** The app, or 404 "Published app not found". */
@@ -68,6 +70,13 @@ public final class AppService {
         body.finish();
         if (name.isBlank()) {
             throw ApiError.badRequest("name is required");
+        }
+        if (workspacePath != null) {
+            Path real = FolderPolicy.realPath(existingFolder(workspacePath)).orElseThrow(AppService::notAFolder);
+            folders.check(who.tenantId(), real);
+            FolderPolicy.checkApart(real, store.db().read(c -> store.apps().folders(c)).stream().map(Path::of)
+                    .toList());
+            workspacePath = real.toString();
         }
         return create(who.tenantId(), UUID.randomUUID().toString(), name.strip(), template, workspacePath);
     }
@@ -104,14 +113,7 @@ public final class AppService {
      * (written into an empty folder when one is given). Also used for apps declared in the server configuration.
      */
     public App create(String tenantId, String id, String name, String template, String workspacePath) {
-        Path folder = null;
-        if (workspacePath != null) {
-            folder = Path.of(workspacePath.strip());
-            if (!folder.isAbsolute() || !Files.isDirectory(folder)) {
-                throw ApiError.badRequest("workspace_path must be the absolute path of an existing folder");
-            }
-            folder = folder.toAbsolutePath().normalize();
-        }
+        Path folder = workspacePath == null ? null : existingFolder(workspacePath).toAbsolutePath().normalize();
         FileSet existing = scan(folder);
         boolean adopt = folder != null && existing.size() > 0;
         String effectiveTemplate = template != null ? template : (folder == null ? Templates.VITE_REACT
@@ -122,6 +124,23 @@ public final class AppService {
         RevisionRow draft = drafts.create(app, existing, files, adopt ? Revisions.SOURCE_FOLDER
                 : Revisions.SOURCE_TEMPLATE, now);
         return app.withDraft(draft.id());
+    }
+
+    private static Path existingFolder(String workspacePath) {
+        Path folder;
+        try {
+            folder = Path.of(workspacePath.strip());
+        } catch (java.nio.file.InvalidPathException e) {
+            throw notAFolder();
+        }
+        if (!folder.isAbsolute() || !Files.isDirectory(folder)) {
+            throw notAFolder();
+        }
+        return folder;
+    }
+
+    private static ApiError notAFolder() {
+        return ApiError.badRequest("workspace_path must be the absolute path of an existing folder");
     }
 
     public BuilderState builderState(Principal who, String appId) {

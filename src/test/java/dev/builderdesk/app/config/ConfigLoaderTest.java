@@ -71,6 +71,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aWorkspaceRootMustBeAnExistingAbsoluteFolder() {
+        String yaml = VALID.replace("name: \"acme\",", "name: \"acme\", workspace_roots: [\"/no/such/root\"],");
+        assertThat(yaml).contains("workspace_roots");
+        assertThatThrownBy(() -> loader.parse("c.yaml", yaml))
+                .hasMessage("c.yaml:4: workspace root '/no/such/root' must be the absolute path of an existing folder");
+        String ok = VALID.replace("name: \"acme\",", "name: \"acme\", workspace_roots: [\"/tmp\"],");
+        assertThat(loader.parse("c.yaml", ok).tenants().get(0).workspaceRoots()).containsExactly("/tmp");
+    }
+
+    @Test
     void wrongTypesNameTheirLine() {
         String yaml = VALID.replace("port: 8787", "port: lots");
         assertThatThrownBy(() -> loader.parse("c.yaml", yaml)).hasMessageStartingWith("c.yaml:1: ");

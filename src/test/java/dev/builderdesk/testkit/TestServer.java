@@ -280,7 +280,7 @@ public final class TestServer implements AutoCloseable {
                 runs: {max_tool_iterations: %d, message_budget_chars: %d, demo_chunk_delay_ms: 0,
                        provider_max_attempts: 3, provider_retry_delay_ms: 50}
                 """.formatted(options.heartbeatSeconds(), ACME, WORKSPACE_ROOT, ACME_OWNER, ACME_MEMBER, BETA,
-                BETA_OWNER, llm.baseUrl(), MODEL_A, MODEL_B, MODEL_EMBED, MODEL_INACTIVE, MODEL_ACME, MODEL_BETA, MODEL_DEMO,
-                options.openCode(), options.maxToolIterations(), options.messageBudgetChars());
+                BETA_OWNER, llm.baseUrl(), MODEL_A, MODEL_B, MODEL_EMBED, MODEL_INACTIVE, MODEL_ACME, MODEL_BETA,
+                MODEL_DEMO, options.openCode(), options.maxToolIterations(), options.messageBudgetChars());
     }
 }

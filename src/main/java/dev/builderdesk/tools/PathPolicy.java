@@ -10,6 +10,9 @@ import java.util.Set;
  * symlink rule needs the file system and lives in {@link Sandbox}.
  */
 public final class PathPolicy {
+    static final int MAX_DEPTH = 32;
+    static final int MAX_LENGTH = 1024;
+
     private final Set<String> allowedExtensions;
 
     public PathPolicy(Set<String> allowedExtensions) {
@@ -59,6 +62,15 @@ public final class PathPolicy {
                 throw ToolFailure.policy("File name is too long", field);
             }
         }
-        return String.join("/", kept);
+        // A web app's deepest files sit a dozen folders down; a model in a loop can make a 1,500-level tree that
+        // no tool, editor or archive of the app then handles.
+        if (kept.size() > MAX_DEPTH) {
+            throw ToolFailure.policy("File path is too deep (at most " + MAX_DEPTH + " folders and a file)", field);
+        }
+        String joined = String.join("/", kept);
+        if (joined.length() > MAX_LENGTH) {
+            throw ToolFailure.policy("File path is too long (at most " + MAX_LENGTH + " characters)", field);
+        }
+        return joined;
     }
 }

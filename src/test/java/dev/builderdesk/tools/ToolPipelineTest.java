@@ -72,6 +72,20 @@ class ToolPipelineTest {
         assertThat(rename.get("field").asText()).isEqualTo("to_path");
         assertThat(run("coding_agent_nope", "{}").get("code").asText()).isEqualTo("TOOL_NOT_FOUND");
         assertThat(root.resolve("run.sh")).doesNotExist();
+
+        String deep = "a/".repeat(1500) + "x.ts";
+        ObjectNode tooDeep = run("coding_agent_write_file", "{\"path\":\"" + deep + "\",\"content\":\"x\"}");
+        assertThat(tooDeep.get("code").asText()).isEqualTo("BUILDER_PATCH_POLICY_VIOLATION");
+        assertThat(tooDeep.get("field").asText()).isEqualTo("path");
+        assertThat(tooDeep.get("error").asText()).startsWith("File path is too deep");
+        assertThat(root.resolve("a")).as("no folder of the tree was made").doesNotExist();
+        String deepest = "a/".repeat(PathPolicy.MAX_DEPTH - 1) + "x.ts";
+        assertThat(run("coding_agent_write_file", "{\"path\":\"" + deepest + "\",\"content\":\"x\"}").get("ok")
+                .asBoolean()).as("32 levels are fine").isTrue();
+        String longName = ("b".repeat(200) + "/").repeat(6) + "x.ts";
+        assertThat(run("coding_agent_write_file", "{\"path\":\"" + longName + "\",\"content\":\"x\"}")
+                .get("error").asText()).startsWith("File path is too long");
+        assertThat(root.resolve("b".repeat(200))).doesNotExist();
     }
 
     @Test

@@ -142,7 +142,8 @@ public final class ServerAssembly implements AutoCloseable {
                 .readTimeout(Duration.ofSeconds(180))
                 .build();
         trace("http client built");
-        Store store = Store.open(url);
+        Store store = Store.open(url, config.database() != null && config.database().poolSize() != null
+                ? config.database().poolSize() : dev.builderdesk.store.Database.DEFAULT_POOL_SIZE);
         trace("store open");
         EventLog log = new EventLog(store);
         try {

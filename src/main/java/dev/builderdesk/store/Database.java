@@ -20,7 +20,14 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class Database implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
+    public static final int DEFAULT_POOL_SIZE = 8;
     private final HikariDataSource pool;
+    /**
+     * The connection of the transaction this thread is in: a read or a write inside a write uses it. A second
+     * pooled connection taken while holding one deadlocks a pool of N under N such requests (each waits the
+     * connection timeout and fails), and would not see the transaction's own writes.
+     */
+    private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
     private final ReentrantLock writeLock = new ReentrantLock();
     private final boolean sqlite;
 
@@ -36,6 +43,11 @@ public final class Database implements AutoCloseable {
      * companions the database's mode) and existing ones are tightened.
      */
     public static Database open(String jdbcUrl) {
+        return open(jdbcUrl, DEFAULT_POOL_SIZE);
+    }
+
+    /** As {@link #open(String)}, with at most {@code poolSize} connections. */
+    public static Database open(String jdbcUrl, int poolSize) {
         if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
             throw new IllegalArgumentException("Unsupported database URL (only jdbc:sqlite: for now): " + jdbcUrl);
         }
@@ -62,7 +74,7 @@ public final class Database implements AutoCloseable {
         HikariConfig hikari = new HikariConfig();
         hikari.setDataSource(sqliteSource);
         hikari.setPoolName("builder-desk-db");
-        hikari.setMaximumPoolSize(8);
+        hikari.setMaximumPoolSize(poolSize);
         hikari.setMinimumIdle(1);
         hikari.setAutoCommit(true);
         long started = System.nanoTime();
@@ -97,6 +109,10 @@ public final class Database implements AutoCloseable {
 
     /** Runs read-only work on a pooled connection. */
     public <T> T read(SqlWork<T> work) {
+        Connection current = transaction.get();
+        if (current != null) {
+            return inTransaction(current, work, "read");
+        }
         try (Connection c = pool.getConnection()) {
             return work.apply(c);
         } catch (SQLException e) {
@@ -106,11 +122,17 @@ public final class Database implements AutoCloseable {
 
     /** Runs work in one transaction; everything it wrote is committed together or not at all. */
     public <T> T write(SqlWork<T> work) {
+        Connection current = transaction.get();
+        if (current != null) {
+            // Inside a write: part of that transaction, committed or rolled back with it.
+            return inTransaction(current, work, "write");
+        }
         if (sqlite) {
             writeLock.lock();
         }
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
+            transaction.set(c);
             try {
                 T result = work.apply(c);
                 c.commit();
@@ -119,6 +141,7 @@ public final class Database implements AutoCloseable {
                 c.rollback();
                 throw e;
             } finally {
+                transaction.remove();
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
@@ -127,6 +150,14 @@ public final class Database implements AutoCloseable {
             if (sqlite) {
                 writeLock.unlock();
             }
+        }
+    }
+
+    private static <T> T inTransaction(Connection c, SqlWork<T> work, String what) {
+        try {
+            return work.apply(c);
+        } catch (SQLException e) {
+            throw new StoreException("Database " + what + " failed: " + e.getMessage(), e);
         }
     }
 

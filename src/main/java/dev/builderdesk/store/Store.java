@@ -20,7 +20,11 @@ public record Store(
 
     /** Opens the database at a JDBC URL, migrates it and wires the repositories. */
     public static Store open(String jdbcUrl) {
-        return new Store(Database.open(jdbcUrl), new TenantRepository(), new ProviderRepository(),
+        return open(jdbcUrl, Database.DEFAULT_POOL_SIZE);
+    }
+
+    public static Store open(String jdbcUrl, int poolSize) {
+        return new Store(Database.open(jdbcUrl, poolSize), new TenantRepository(), new ProviderRepository(),
                 new ModelRepository(), new AppRepository(), new RevisionRepository(), new RunRepository(),
                 new EventRepository(), new RunStateRepository(), new CheckpointRepository(),
                 new ChatSessionRepository(), new CompareGroupRepository());

@@ -50,26 +50,32 @@ public final class TestServer implements AutoCloseable {
     private int stoppedPort;
 
     /** Knobs a test may turn. */
-    public record Options(int heartbeatSeconds, int maxToolIterations, int messageBudgetChars, String openCode) {
+    public record Options(int heartbeatSeconds, int maxToolIterations, int messageBudgetChars, String openCode,
+            int poolSize) {
         public static Options defaults() {
-            return new Options(10, 30, 28_000, "opencode-not-installed-here");
+            return new Options(10, 30, 28_000, "opencode-not-installed-here", 8);
+        }
+
+        /** At most this many database connections. */
+        public Options pool(int size) {
+            return new Options(heartbeatSeconds, maxToolIterations, messageBudgetChars, openCode, size);
         }
 
         public Options heartbeat(int seconds) {
-            return new Options(seconds, maxToolIterations, messageBudgetChars, openCode);
+            return new Options(seconds, maxToolIterations, messageBudgetChars, openCode, poolSize);
         }
 
         public Options maxSteps(int steps) {
-            return new Options(heartbeatSeconds, steps, messageBudgetChars, openCode);
+            return new Options(heartbeatSeconds, steps, messageBudgetChars, openCode, poolSize);
         }
 
         public Options budget(int chars) {
-            return new Options(heartbeatSeconds, maxToolIterations, chars, openCode);
+            return new Options(heartbeatSeconds, maxToolIterations, chars, openCode, poolSize);
         }
 
         /** The OpenCode binary the server should use. */
         public Options openCode(String command) {
-            return new Options(heartbeatSeconds, maxToolIterations, messageBudgetChars, command);
+            return new Options(heartbeatSeconds, maxToolIterations, messageBudgetChars, command, poolSize);
         }
     }
 
@@ -246,6 +252,7 @@ public final class TestServer implements AutoCloseable {
     private String yaml() {
         return """
                 server: {heartbeat_seconds: %d}
+                database: {pool_size: %d}
                 tenants:
                   - id: "%s"
                     name: acme
@@ -279,8 +286,9 @@ public final class TestServer implements AutoCloseable {
                 engines: {default: native, opencode: {command: "%s", enabled: true}}
                 runs: {max_tool_iterations: %d, message_budget_chars: %d, demo_chunk_delay_ms: 0,
                        provider_max_attempts: 3, provider_retry_delay_ms: 50}
-                """.formatted(options.heartbeatSeconds(), ACME, WORKSPACE_ROOT, ACME_OWNER, ACME_MEMBER, BETA,
-                BETA_OWNER, llm.baseUrl(), MODEL_A, MODEL_B, MODEL_EMBED, MODEL_INACTIVE, MODEL_ACME, MODEL_BETA,
-                MODEL_DEMO, options.openCode(), options.maxToolIterations(), options.messageBudgetChars());
+                """.formatted(options.heartbeatSeconds(), options.poolSize(), ACME, WORKSPACE_ROOT, ACME_OWNER,
+                ACME_MEMBER, BETA, BETA_OWNER, llm.baseUrl(), MODEL_A, MODEL_B, MODEL_EMBED, MODEL_INACTIVE,
+                MODEL_ACME, MODEL_BETA, MODEL_DEMO, options.openCode(), options.maxToolIterations(),
+                options.messageBudgetChars());
     }
 }

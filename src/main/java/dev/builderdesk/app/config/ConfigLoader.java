@@ -119,6 +119,10 @@ public final class ConfigLoader {
                     && !c.database().url().startsWith("jdbc:sqlite:")) {
                 fail("/database/url", "only jdbc:sqlite: databases are supported by this version");
             }
+            if (c.database() != null && c.database().poolSize() != null
+                    && (c.database().poolSize() < 1 || c.database().poolSize() > 64)) {
+                fail("/database/pool_size", "pool_size must be between 1 and 64");
+            }
             checkTenants(list(c.tenants()));
             Set<String> providerIds = checkProviders(list(c.providers()));
             checkModels(list(c.models()), c, providerIds);

@@ -20,7 +20,8 @@ public record ServerConfig(
     public record Server(String host, Integer port, Integer heartbeatSeconds) {
     }
 
-    public record Database(String url) {
+    /** {@code pool_size}: the most connections the server holds (default 8). */
+    public record Database(String url, Integer poolSize) {
     }
 
     /** {@code workspace_roots}: the folders under which the tenant may open app folders over the API. */

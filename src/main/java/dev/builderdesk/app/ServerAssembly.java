@@ -143,7 +143,7 @@ public final class ServerAssembly implements AutoCloseable {
                 .build();
         trace("http client built");
         Store store = Store.open(url, config.database() != null && config.database().poolSize() != null
-                ? config.database().poolSize() : dev.builderdesk.store.Database.DEFAULT_POOL_SIZE);
+                ? config.database().poolSize() : Database.DEFAULT_POOL_SIZE);
         trace("store open");
         EventLog log = new EventLog(store);
         try {

@@ -21,6 +21,7 @@ import org.sqlite.SQLiteDataSource;
 public final class Database implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
     public static final int DEFAULT_POOL_SIZE = 8;
+    private static final String POSTGRESQL = "jdbc:postgresql:";
     private final HikariDataSource pool;
     /**
      * The connection of the transaction this thread is in: a read or a write inside a write uses it. A second
@@ -37,10 +38,10 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens (creating if needed) the database at a JDBC URL and migrates it. Only {@code jdbc:sqlite:} is supported
-     * in this version. The database file and its {@code -wal} and {@code -shm} companions are readable by their
-     * owner only (they hold provider API keys): a new file is created 0600 before SQLite opens it (SQLite gives its
-     * companions the database's mode) and existing ones are tightened.
+     * Opens (creating if needed) the database at a JDBC URL and migrates it: a {@code jdbc:sqlite:} file (the
+     * desktop) or a {@code jdbc:postgresql:} server (a shared deployment). A SQLite file and its {@code -wal} and
+     * {@code -shm} companions are readable by their owner only (they hold provider API keys): a new file is created
+     * 0600 before SQLite opens it (SQLite gives its companions the database's mode) and existing ones are tightened.
      */
     public static Database open(String jdbcUrl) {
         return open(jdbcUrl, DEFAULT_POOL_SIZE);
@@ -48,8 +49,12 @@ public final class Database implements AutoCloseable {
 
     /** As {@link #open(String)}, with at most {@code poolSize} connections. */
     public static Database open(String jdbcUrl, int poolSize) {
+        if (jdbcUrl.startsWith(POSTGRESQL)) {
+            return openPostgres(jdbcUrl, poolSize);
+        }
         if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
-            throw new IllegalArgumentException("Unsupported database URL (only jdbc:sqlite: for now): " + jdbcUrl);
+            throw new IllegalArgumentException("Unsupported database URL (jdbc:sqlite: or jdbc:postgresql:): "
+                    + jdbcUrl);
         }
         String file = jdbcUrl.substring("jdbc:sqlite:".length());
         Path dbFile = Path.of(file).toAbsolutePath();
@@ -78,23 +83,49 @@ public final class Database implements AutoCloseable {
         hikari.setMinimumIdle(1);
         hikari.setAutoCommit(true);
         long started = System.nanoTime();
-        HikariDataSource pool = new HikariDataSource(hikari);
+        HikariDataSource sqlitePool = new HikariDataSource(hikari);
+        HikariDataSource pool = migrated(sqlitePool, sqlitePool, "sqlite", started);
+        restrictFiles(dbFile);
+        return new Database(pool, true);
+    }
+
+    /**
+     * A shared server's PostgreSQL (credentials in the URL: {@code ?user=…&password=…}). Writers are not
+     * serialised here as they are on SQLite: PostgreSQL's row locks and transactions do that.
+     */
+    private static Database openPostgres(String jdbcUrl, int poolSize) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(jdbcUrl);
+        hikari.setPoolName("builder-desk-db");
+        hikari.setMaximumPoolSize(poolSize);
+        hikari.setMinimumIdle(1);
+        hikari.setAutoCommit(true);
+        // Flyway holds a second connection on PostgreSQL (its lock): it migrates on connections of its own, so a
+        // pool of one still opens.
+        org.postgresql.ds.PGSimpleDataSource migrations = new org.postgresql.ds.PGSimpleDataSource();
+        migrations.setURL(jdbcUrl);
+        return new Database(migrated(new HikariDataSource(hikari), migrations, "postgresql", System.nanoTime()),
+                false);
+    }
+
+    /** Applies the dialect's migrations ({@code db/migration/<dialect>}); the pool is closed if they fail. */
+    private static HikariDataSource migrated(HikariDataSource pool, javax.sql.DataSource migrations, String dialect,
+            long started) {
         long pooled = System.nanoTime();
         try {
             Flyway.configure()
-                    .dataSource(pool)
-                    .locations("classpath:db/migration/sqlite")
+                    .dataSource(migrations)
+                    .locations("classpath:db/migration/" + dialect)
                     .load()
                     .migrate();
             long migrated = System.nanoTime();
             LOG.log(System.Logger.Level.DEBUG, () -> "database open: pool "
                     + (pooled - started) / 1_000_000 + " ms, schema " + (migrated - pooled) / 1_000_000 + " ms");
+            return pool;
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
-        restrictFiles(dbFile);
-        return new Database(pool, true);
     }
 
     /** The files SQLite keeps for the database at {@code dbFile}: itself, its write-ahead log and shared memory. */

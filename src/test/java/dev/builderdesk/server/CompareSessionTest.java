@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -328,9 +327,17 @@ class CompareSessionTest extends ServerTestBase {
         String trigger = "CREATE TRIGGER third_attempt_fails BEFORE INSERT ON runs WHEN (SELECT count(*) FROM runs"
                 + " WHERE compare_group_id = NEW.compare_group_id) >= 2 BEGIN SELECT RAISE(ABORT, 'disk I/O error');"
                 + " END";
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + server.databaseFile());
+        try (Connection c = server.database();
                 Statement st = c.createStatement()) {
-            st.execute(trigger);
+            if (server.onPostgres()) {
+                st.execute("CREATE FUNCTION third_attempt_fails() RETURNS trigger AS $$ BEGIN IF (SELECT count(*)"
+                        + " FROM runs WHERE compare_group_id = NEW.compare_group_id) >= 2 THEN RAISE EXCEPTION"
+                        + " 'disk I/O error'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql");
+                st.execute("CREATE TRIGGER third_attempt_fails BEFORE INSERT ON runs FOR EACH ROW EXECUTE FUNCTION"
+                        + " third_attempt_fails()");
+            } else {
+                st.execute(trigger);
+            }
         }
         int runsBefore = owner.get(TestServer.runs(app) + "?limit=100").json().size();
         Api.Resp refused = createGroup(threeAttempts(false));
@@ -338,12 +345,14 @@ class CompareSessionTest extends ServerTestBase {
         assertThat(owner.get("/admin/apps/" + app + "/coding-agent/compare-groups").json())
                 .as("no comparison with some of its attempts").isEmpty();
         assertThat(owner.get(TestServer.runs(app) + "?limit=100").json()).hasSize(runsBefore);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + server.databaseFile());
+        try (Connection c = server.database();
                 Statement st = c.createStatement()) {
             try (var rs = st.executeQuery("SELECT count(*) FROM chat_sessions")) {
+                assertThat(rs.next()).isTrue();
                 assertThat(rs.getInt(1)).as("nor the attempts' threads").isZero();
             }
-            st.execute("DROP TRIGGER third_attempt_fails");
+            st.execute(server.onPostgres() ? "DROP TRIGGER third_attempt_fails ON runs"
+                    : "DROP TRIGGER third_attempt_fails");
         }
         Path sandboxes = server.dataDir().resolve("sandboxes");
         if (Files.isDirectory(sandboxes)) {

@@ -134,7 +134,7 @@ class ProviderRoutesTest {
         assertThat(update.detail().get("field").asText()).isEqualTo("api_key_env");
 
         // A row stored with a variable before the API refused it (written into the database as it was then).
-        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + server.databaseFile());
+        try (var db = server.database();
                 var set = db.prepareStatement("UPDATE providers SET api_key_env = 'HOME' WHERE id = 'team'")) {
             assertThat(set.executeUpdate()).isEqualTo(1);
         }

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -66,7 +65,7 @@ class StepCommitTest {
     void aRunKilledRightAfterCheckpointCreatedFinishesWithThatCheckpointAndAsksTheModelNothing() throws Exception {
         String run = editRun();
         server.restart(() -> {
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + server.databaseFile())) {
+            try (Connection c = server.database()) {
                 cutLogAfter(c, run, "checkpoint.created");
                 // Killed after the folder was written, before the draft pointer moved.
                 update(c, "UPDATE apps SET current_draft_revision_id = ? WHERE id = ?", base, app);
@@ -80,7 +79,7 @@ class StepCommitTest {
     void aRunKilledAfterItsAnswerStepCommitsTheResultWithoutAskingTheModelAgain() throws Exception {
         String run = editRun();
         server.restart(() -> {
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + server.databaseFile())) {
+            try (Connection c = server.database()) {
                 // The answer step (usage.updated with the conversation) was the last thing committed.
                 cutLogAfter(c, run, "usage.updated");
                 String revision = query(c, "SELECT revision_id FROM checkpoints WHERE run_id = ?", run);

@@ -46,6 +46,8 @@ public final class TestServer implements AutoCloseable {
     private final ScriptedLlm llm;
     private final Path dir;
     private final Options options;
+    /** A PostgreSQL database of this server's own when the run selects PostgreSQL; null: SQLite in the data folder. */
+    private final String databaseUrl;
     private ServerAssembly server;
     private int stoppedPort;
 
@@ -83,6 +85,7 @@ public final class TestServer implements AutoCloseable {
         this.llm = llm;
         this.dir = dir;
         this.options = options;
+        this.databaseUrl = Postgres.selected() ? Postgres.shared().newDatabase() : null;
     }
 
     public static TestServer start(Path dir) {
@@ -141,6 +144,17 @@ public final class TestServer implements AutoCloseable {
             throw new IllegalStateException("The change while stopped failed", e);
         }
         boot();
+    }
+
+    /** A connection to the server's database (SQLite or PostgreSQL), for tests that inspect or alter it. */
+    public java.sql.Connection database() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(databaseUrl != null ? databaseUrl
+                : "jdbc:sqlite:" + databaseFile());
+    }
+
+    /** True when this server's database is PostgreSQL (a test whose SQL differs per dialect asks). */
+    public boolean onPostgres() {
+        return databaseUrl != null;
     }
 
     /** The server's SQLite database file, for tests that inspect or alter it while the server is stopped. */
@@ -252,7 +266,7 @@ public final class TestServer implements AutoCloseable {
     private String yaml() {
         return """
                 server: {heartbeat_seconds: %d}
-                database: {pool_size: %d}
+                database: {%spool_size: %d}
                 tenants:
                   - id: "%s"
                     name: acme
@@ -286,8 +300,9 @@ public final class TestServer implements AutoCloseable {
                 engines: {default: native, opencode: {command: "%s", enabled: true}}
                 runs: {max_tool_iterations: %d, message_budget_chars: %d, demo_chunk_delay_ms: 0,
                        provider_max_attempts: 3, provider_retry_delay_ms: 50}
-                """.formatted(options.heartbeatSeconds(), options.poolSize(), ACME, WORKSPACE_ROOT, ACME_OWNER,
-                ACME_MEMBER, BETA, BETA_OWNER, llm.baseUrl(), MODEL_A, MODEL_B, MODEL_EMBED, MODEL_INACTIVE,
+                """.formatted(options.heartbeatSeconds(),
+                databaseUrl == null ? "" : "url: \"" + databaseUrl + "\", ", options.poolSize(), ACME, WORKSPACE_ROOT,
+                ACME_OWNER, ACME_MEMBER, BETA, BETA_OWNER, llm.baseUrl(), MODEL_A, MODEL_B, MODEL_EMBED, MODEL_INACTIVE,
                 MODEL_ACME, MODEL_BETA, MODEL_DEMO, options.openCode(), options.maxToolIterations(),
                 options.messageBudgetChars());
     }

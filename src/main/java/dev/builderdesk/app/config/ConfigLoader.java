@@ -116,8 +116,9 @@ public final class ConfigLoader {
                 }
             }
             if (c.database() != null && c.database().url() != null
-                    && !c.database().url().startsWith("jdbc:sqlite:")) {
-                fail("/database/url", "only jdbc:sqlite: databases are supported by this version");
+                    && !c.database().url().startsWith("jdbc:sqlite:")
+                    && !c.database().url().startsWith("jdbc:postgresql:")) {
+                fail("/database/url", "the database URL must be jdbc:sqlite:… or jdbc:postgresql:…");
             }
             if (c.database() != null && c.database().poolSize() != null
                     && (c.database().poolSize() < 1 || c.database().poolSize() > 64)) {

@@ -1,5 +1,6 @@
 package dev.builderdesk;
 
+import dev.builderdesk.app.MigrateCommand;
 import dev.builderdesk.app.ServeCommand;
 import dev.builderdesk.app.cli.AttachCommand;
 import dev.builderdesk.app.cli.CompareCommand;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Option;
  * {@code Application}), so the jar also starts from the classpath.
  */
 @Command(name = "builder-desk", mixinStandardHelpOptions = true,
-        subcommands = {ServeCommand.class, RunCommand.class, AttachCommand.class, CompareCommand.class},
+        subcommands = {ServeCommand.class, RunCommand.class, AttachCommand.class, CompareCommand.class,
+                MigrateCommand.class},
         description = "Builder Desk: a desktop workspace for building web apps with a coding agent.")
 public final class Main implements Callable<Integer> {
 

@@ -154,7 +154,9 @@ public final class ServerAssembly implements AutoCloseable {
             Drafts drafts = new Drafts(store, revisions, ScanRules.appFolders(privatePaths(dataDir, url)));
             Sandboxes sandboxes = new Sandboxes(dataDir.resolve("sandboxes"));
             ModelService models = new ModelService(store);
-            ProviderService providers = new ProviderService(store, userDiscovery);
+            ProviderService providers = new ProviderService(store, userDiscovery,
+                    config.server() == null || config.server().providerUrlPrefixes() == null ? List.of()
+                    : config.server().providerUrlPrefixes());
             AppService apps = new AppService(store, revisions, drafts, folderPolicy(config));
             int demoDelay = config.runs() != null && config.runs().demoChunkDelayMs() != null
                     ? config.runs().demoChunkDelayMs() : 12;

@@ -149,6 +149,36 @@ class ProviderRoutesTest {
     }
 
     @Test
+    void withAnAllowListATenantsProviderMayPointOnlyUnderIt() throws Exception {
+        server.close();
+        server = TestServer.start(java.nio.file.Files.createDirectories(dir.resolve("listed")),
+                TestServer.Options.defaults().providerUrls(team.baseUrl()));
+        owner = server.owner();
+        Api.Resp inside = owner.post("/providers", Map.of("name", "Team", "base_url", team.baseUrl(), "api_key",
+                "sk-good"));
+        assertThat(inside.status()).as(inside.raw()).isEqualTo(200);
+        for (String outside : List.of("http://127.0.0.1:9/v1", team.baseUrl().replace("/v1", "/v10"),
+                "http://169.254.169.254/latest")) {
+            Api.Resp r = owner.post("/providers", Map.of("name", "Probe " + outside.length(), "base_url", outside));
+            assertThat(r.status()).as(outside).isEqualTo(400);
+            assertThat(r.detail().get("field").asText()).isEqualTo("base_url");
+            assertThat(r.detail().get("message").asText()).contains("only at the addresses its operator allows");
+        }
+        assertThat(owner.put("/providers/team", Map.of("base_url", "http://10.0.0.1:8080/v1")).status())
+                .isEqualTo(400);
+        assertThat(owner.post("/providers/team/test", null).json().get("outcome").asText()).isEqualTo("ok");
+        int before = team.authorizations().size();
+        // A provider saved before the list was set is not contacted outside it.
+        try (var db = server.database(); var set = db.prepareStatement(
+                "UPDATE providers SET base_url = 'http://127.0.0.1:9/v1' WHERE id = 'team'")) {
+            assertThat(set.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(owner.post("/providers/team/discover", null).status()).isEqualTo(400);
+        assertThat(owner.post("/providers/team/test", null).status()).isEqualTo(400);
+        assertThat(team.authorizations()).hasSize(before);
+    }
+
+    @Test
     void badFieldsAreCodedAndNameTheField() {
         Api.Resp blank = owner.post("/providers", Map.of("name", "  ", "base_url", team.baseUrl()));
         assertThat(blank.status()).isEqualTo(400);

@@ -53,31 +53,38 @@ public final class TestServer implements AutoCloseable {
 
     /** Knobs a test may turn. */
     public record Options(int heartbeatSeconds, int maxToolIterations, int messageBudgetChars, String openCode,
-            int poolSize) {
+            int poolSize, List<String> providerUrls) {
         public static Options defaults() {
-            return new Options(10, 30, 28_000, "opencode-not-installed-here", 8);
+            return new Options(10, 30, 28_000, "opencode-not-installed-here", 8, List.of());
+        }
+
+        /** The operator's allow-list of provider URL prefixes ({@code server.provider_url_prefixes}). */
+        public Options providerUrls(String... prefixes) {
+            return new Options(heartbeatSeconds, maxToolIterations, messageBudgetChars, openCode, poolSize,
+                    List.of(prefixes));
         }
 
         /** At most this many database connections. */
         public Options pool(int size) {
-            return new Options(heartbeatSeconds, maxToolIterations, messageBudgetChars, openCode, size);
+            return new Options(heartbeatSeconds, maxToolIterations, messageBudgetChars, openCode, size, providerUrls);
         }
 
         public Options heartbeat(int seconds) {
-            return new Options(seconds, maxToolIterations, messageBudgetChars, openCode, poolSize);
+            return new Options(seconds, maxToolIterations, messageBudgetChars, openCode, poolSize, providerUrls);
         }
 
         public Options maxSteps(int steps) {
-            return new Options(heartbeatSeconds, steps, messageBudgetChars, openCode, poolSize);
+            return new Options(heartbeatSeconds, steps, messageBudgetChars, openCode, poolSize, providerUrls);
         }
 
         public Options budget(int chars) {
-            return new Options(heartbeatSeconds, maxToolIterations, chars, openCode, poolSize);
+            return new Options(heartbeatSeconds, maxToolIterations, chars, openCode, poolSize, providerUrls);
         }
 
         /** The OpenCode binary the server should use. */
         public Options openCode(String command) {
-            return new Options(heartbeatSeconds, maxToolIterations, messageBudgetChars, command, poolSize);
+            return new Options(heartbeatSeconds, maxToolIterations, messageBudgetChars, command, poolSize,
+                    providerUrls);
         }
     }
 
@@ -265,7 +272,7 @@ public final class TestServer implements AutoCloseable {
 
     private String yaml() {
         return """
-                server: {heartbeat_seconds: %d}
+                server: {heartbeat_seconds: %d%s}
                 database: {%spool_size: %d}
                 tenants:
                   - id: "%s"
@@ -300,7 +307,9 @@ public final class TestServer implements AutoCloseable {
                 engines: {default: native, opencode: {command: "%s", enabled: true}}
                 runs: {max_tool_iterations: %d, message_budget_chars: %d, demo_chunk_delay_ms: 0,
                        provider_max_attempts: 3, provider_retry_delay_ms: 50}
-                """.formatted(options.heartbeatSeconds(),
+                """.formatted(options.heartbeatSeconds(), options.providerUrls().isEmpty() ? ""
+                : ", provider_url_prefixes: [" + String.join(", ", options.providerUrls().stream()
+                        .map(u -> "\"" + u + "\"").toList()) + "]",
                 databaseUrl == null ? "" : "url: \"" + databaseUrl + "\", ", options.poolSize(), ACME, WORKSPACE_ROOT,
                 ACME_OWNER, ACME_MEMBER, BETA, BETA_OWNER, llm.baseUrl(), MODEL_A, MODEL_B, MODEL_EMBED, MODEL_INACTIVE,
                 MODEL_ACME, MODEL_BETA, MODEL_DEMO, options.openCode(), options.maxToolIterations(),

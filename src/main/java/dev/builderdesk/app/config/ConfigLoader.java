@@ -114,6 +114,14 @@ public final class ConfigLoader {
                 if (c.server().heartbeatSeconds() != null && c.server().heartbeatSeconds() < 1) {
                     fail("/server/heartbeat_seconds", "heartbeat_seconds must be at least 1");
                 }
+                List<String> prefixes = list(c.server().providerUrlPrefixes());
+                for (int j = 0; j < prefixes.size(); j++) {
+                    String prefix = prefixes.get(j);
+                    if (prefix == null || !(prefix.startsWith("http://") || prefix.startsWith("https://"))) {
+                        fail("/server/provider_url_prefixes/" + j, "a provider URL prefix must start with http://"
+                                + " or https://");
+                    }
+                }
             }
             if (c.database() != null && c.database().url() != null
                     && !c.database().url().startsWith("jdbc:sqlite:")

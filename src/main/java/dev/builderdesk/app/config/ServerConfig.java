@@ -17,7 +17,8 @@ public record ServerConfig(
         Engines engines,
         Runs runs) {
 
-    public record Server(String host, Integer port, Integer heartbeatSeconds) {
+    /** {@code provider_url_prefixes}: where tenants' providers may point (absent: anywhere). */
+    public record Server(String host, Integer port, Integer heartbeatSeconds, List<String> providerUrlPrefixes) {
     }
 
     /** {@code pool_size}: the most connections the server holds (default 8). */

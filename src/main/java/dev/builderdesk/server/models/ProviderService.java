@@ -44,10 +44,21 @@ public final class ProviderService {
 
     private final Store store;
     private final ModelDiscovery discovery;
+    private final List<String> allowedUrls;
 
     public ProviderService(Store store, ModelDiscovery discovery) {
+        this(store, discovery, List.of());
+    }
+
+    /**
+     * With {@code allowedUrls} (the operator's {@code server.provider_url_prefixes}) a tenant's provider may only
+     * point under one of them: a shared server must not become a probe of its own network (discovery answered
+     * differently for open and closed ports) or a relay to any address. Empty: any address.
+     */
+    public ProviderService(Store store, ModelDiscovery discovery, List<String> allowedUrls) {
         this.store = store;
         this.discovery = discovery;
+        this.allowedUrls = allowedUrls.stream().map(ProviderService::withSlash).toList();
     }
 
     public List<Provider> list(Principal who) {
@@ -168,6 +179,7 @@ public final class ProviderService {
         Boolean add = body.optionalBool("add");
         body.finish();
         ProviderRow p = visible(who, id);
+        refuseUnreachable(p);
         List<Offered> offered;
         if (Provider.DEMO.equals(p.kind())) {
             offered = List.of(new Offered(DemoProvider.MODEL, Model.CHAT));
@@ -190,6 +202,7 @@ public final class ProviderService {
     public ProviderCheck test(Principal who, String id) {
         who.require(Scopes.MODELS_WRITE);
         ProviderRow p = visible(who, id);
+        refuseUnreachable(p);
         if (Provider.DEMO.equals(p.kind())) {
             return new ProviderCheck(p.id(), ProviderCheck.Outcome.OK, null, 1, 1, "Built in and offline: 1 model.");
         }
@@ -334,7 +347,7 @@ public final class ProviderService {
     }
 
     /** The base URL, stripped; required and http(s) with a host for an OpenAI-compatible provider. */
-    private static String checkBaseUrl(String kind, String baseUrl) {
+    private String checkBaseUrl(String kind, String baseUrl) {
         if (Provider.DEMO.equals(kind)) {
             return baseUrl;
         }
@@ -352,7 +365,26 @@ public final class ProviderService {
             throw invalid("base_url", "The base URL must be an http:// or https:// address, e.g."
                     + " http://127.0.0.1:11434/v1");
         }
+        refuseUnlisted(url);
         return url;
+    }
+
+    private void refuseUnlisted(String url) {
+        if (!allowedUrls.isEmpty() && allowedUrls.stream().noneMatch(withSlash(url)::startsWith)) {
+            throw invalid("base_url", "This server reaches model providers only at the addresses its operator"
+                    + " allows.");
+        }
+    }
+
+    /** A tenant's provider is contacted only at an allowed address (one saved before the list was set too). */
+    private void refuseUnreachable(ProviderRow p) {
+        if (!p.fromConfig() && p.baseUrl() != null) {
+            refuseUnlisted(p.baseUrl());
+        }
+    }
+
+    private static String withSlash(String url) {
+        return url.endsWith("/") ? url : url + "/";
     }
 
     private static ApiError invalid(String field, String message) {

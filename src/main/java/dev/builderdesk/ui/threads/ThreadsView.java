@@ -4,6 +4,7 @@ import dev.builderdesk.protocol.ChatSession;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
@@ -95,7 +96,9 @@ public final class ThreadsView extends VBox {
         undo.visibleProperty().bind(model.canUndoProperty());
         undo.managedProperty().bind(undo.visibleProperty());
         model.selectedProperty().subscribe(this::showSelected);
-        model.shown().subscribe(() -> showSelected(model.selectedProperty().get()));
+        // After the list has taken the change: its selection model clears the selection of replaced items after
+        // this listener ran, so a reopened thread (selected before the list loaded) was never highlighted.
+        model.shown().subscribe(() -> Platform.runLater(() -> showSelected(model.selectedProperty().get())));
         ticker.setCycleCount(Animation.INDEFINITE);
         sceneProperty().subscribe(scene -> {
             if (scene == null) {
@@ -114,10 +117,18 @@ public final class ThreadsView extends VBox {
 
     /** The list's selection follows the thread the window shows (arrow keys move it until Enter opens one). */
     private void showSelected(ChatSession open) {
-        if (open == null || !model.shown().contains(open)) {
+        // By id: the thread reopened at launch is fetched on its own, so it need not equal its row in the list.
+        int row = -1;
+        for (int i = 0; open != null && i < model.shown().size(); i++) {
+            if (model.shown().get(i).id().equals(open.id())) {
+                row = i;
+                break;
+            }
+        }
+        if (row < 0) {
             list.getSelectionModel().clearSelection();
-        } else if (list.getSelectionModel().getSelectedItem() != open) {
-            list.getSelectionModel().select(open);
+        } else if (list.getSelectionModel().getSelectedIndex() != row) {
+            list.getSelectionModel().clearAndSelect(row);
         }
     }
 

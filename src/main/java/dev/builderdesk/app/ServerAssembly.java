@@ -157,7 +157,8 @@ public final class ServerAssembly implements AutoCloseable {
             ProviderService providers = new ProviderService(store, userDiscovery,
                     config.server() == null || config.server().providerUrlPrefixes() == null ? List.of()
                     : config.server().providerUrlPrefixes());
-            AppService apps = new AppService(store, revisions, drafts, folderPolicy(config));
+            AppService apps = new AppService(store, revisions, drafts, folderPolicy(config),
+                    settings.verifyCommands());
             int demoDelay = config.runs() != null && config.runs().demoChunkDelayMs() != null
                     ? config.runs().demoChunkDelayMs() : 12;
             OpenCodeLauncher openCode = new OpenCodeLauncher(
@@ -247,17 +248,24 @@ public final class ServerAssembly implements AutoCloseable {
         int budget = runs != null && runs.messageBudgetChars() != null ? runs.messageBudgetChars() : 28_000;
         String defaultEngine = config.engines() != null && config.engines().defaultEngine() != null
                 ? config.engines().defaultEngine() : RunService.NATIVE;
-        String openCode = "opencode";
+        // A server with tenants is shared: OpenCode (an agent with a shell) and verify commands run programs as the
+        // server's user, so there they are off unless the operator turns them on; the desktop's own server has them.
+        boolean shared = config.tenants() != null && !config.tenants().isEmpty();
+        String openCode = shared ? null : "opencode";
         if (config.engines() != null && config.engines().opencode() != null) {
             ServerConfig.OpenCode oc = config.engines().opencode();
-            openCode = Boolean.FALSE.equals(oc.enabled()) ? null : oc.command() != null ? oc.command() : "opencode";
+            boolean on = oc.enabled() != null ? oc.enabled() : !shared;
+            openCode = !on ? null : oc.command() != null ? oc.command() : "opencode";
         }
+        boolean verifyCommands = !shared || config.server() != null
+                && Boolean.TRUE.equals(config.server().allowVerifyCommands());
         RetryPolicy retries = new RetryPolicy(
                 runs != null && runs.providerMaxAttempts() != null ? runs.providerMaxAttempts() : 3,
                 Duration.ofMillis(runs != null && runs.providerRetryDelayMs() != null ? runs.providerRetryDelayMs()
                         : 1_000), Duration.ofSeconds(20));
         return new ServerSettings(AppDirs.version(), dataDir, Duration.ofSeconds(heartbeat), maxSteps, budget,
-                defaultEngine, openCode, WorkspaceRules.DEFAULT_EXTENSIONS, Duration.ofSeconds(10), retries);
+                defaultEngine, openCode, WorkspaceRules.DEFAULT_EXTENSIONS, Duration.ofSeconds(10), retries,
+                verifyCommands);
     }
 
     public int port() {

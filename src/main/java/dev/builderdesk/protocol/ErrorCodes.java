@@ -19,6 +19,8 @@ public final class ErrorCodes {
     public static final String APP_FOLDER_WRITE_FAILED = "APP_FOLDER_WRITE_FAILED";
     /** Ours: the folder given to adopt is Builder Desk's own data folder or inside it. */
     public static final String APP_FOLDER_NOT_ALLOWED = "APP_FOLDER_NOT_ALLOWED";
+    /** {@code PATCH /admin/apps/{id}} with a verify command on a shared server that does not allow them (403). */
+    public static final String VERIFY_NOT_ALLOWED = "VERIFY_NOT_ALLOWED";
 
     public static final String TOOL_INPUT_VALIDATION_FAILED = "TOOL_INPUT_VALIDATION_FAILED";
     public static final String TOOL_NOT_FOUND = "TOOL_NOT_FOUND";

@@ -17,6 +17,8 @@ import java.util.Set;
  * @param allowedExtensions  the extension allowlist of the path policy
  * @param shutdownGrace      how long a graceful stop waits for runs to pause
  * @param retries            how failed provider calls are retried
+ * @param verifyCommands     whether apps' verify commands run (a program of the tenant's choice as the server's
+ *                           user: the desktop's own server, or a shared one whose operator allows it)
  */
 public record ServerSettings(
         String version,
@@ -28,5 +30,6 @@ public record ServerSettings(
         String openCodeCommand,
         Set<String> allowedExtensions,
         Duration shutdownGrace,
-        RetryPolicy retries) {
+        RetryPolicy retries,
+        boolean verifyCommands) {
 }

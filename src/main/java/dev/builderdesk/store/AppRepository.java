@@ -10,6 +10,8 @@ import java.util.Optional;
 
 /** Apps, always looked up within a tenant: another tenant's app does not exist. */
 public final class AppRepository {
+    /** The advisory lock key of app-folder claims (any constant, unique among the server's locks). */
+    private static final long FOLDER_LOCK = 0x42440001L;
     private static final String COLUMNS = "id, tenant_id, name, workspace_path, current_draft_revision_id, created_at,"
             + " verify_json";
 
@@ -31,6 +33,16 @@ public final class AppRepository {
     public List<App> list(Connection c, String tenantId) throws SQLException {
         return Sql.query(c, "SELECT " + COLUMNS + " FROM apps WHERE tenant_id = ? ORDER BY created_at, id",
                 AppRepository::map, tenantId);
+    }
+
+    /**
+     * Serialises app-folder claims until the transaction ends: PostgreSQL's transactions do not keep two inserts
+     * apart that each checked the other's absence (on SQLite the single writer does).
+     */
+    public void lockFolders(Connection c) throws SQLException {
+        if (c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+            Sql.query(c, "SELECT pg_advisory_xact_lock(" + FOLDER_LOCK + ")", rs -> null);
+        }
     }
 
     /** Every app folder of every tenant: a new one must not overlap any of them. */

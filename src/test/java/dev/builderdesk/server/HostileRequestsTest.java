@@ -85,6 +85,17 @@ class HostileRequestsTest {
     }
 
     @Test
+    void aNulInAQueryOrPathParameterIsA422NotA500() {
+        for (String path : List.of(TestServer.runs(app) + "?compare_group_id=a%00b", "/providers/a%00b",
+                "/admin/apps/" + app + "/coding-agent/compare-groups/a%00b")) {
+            Api.Resp r = server.owner().get(path);
+            // (Jetty refuses a NUL in the path itself, 400; a query value reaches us, 422.)
+            assertThat(r.status()).as(path + " " + r.raw()).isIn(400, 422);
+            assertThat(r.detail()).as(path).isNotNull();
+        }
+    }
+
+    @Test
     void brokenChunkedFramingIsA400() throws IOException {
         assertAppCreationRefused("chunky", "Transfer-Encoding: chunked", "zz\r\n{\"name\":\"chunky\"}\r\n0\r\n\r\n",
                 false);

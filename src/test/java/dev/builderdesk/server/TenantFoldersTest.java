@@ -72,6 +72,50 @@ class TenantFoldersTest {
     }
 
     @Test
+    void eightRequestsForOneFolderAtOnceMakeOneApp() throws Exception {
+        java.util.List<java.util.concurrent.Future<Api.Resp>> answers = new java.util.ArrayList<>();
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 8; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return open(acme, "race " + n, work.resolve("acme-site"));
+                }));
+            }
+            go.countDown();
+            int made = 0;
+            for (var answer : answers) {
+                Api.Resp r = answer.get();
+                if (r.status() == 200) {
+                    made++;
+                } else {
+                    assertRefused(r, "a second app on the folder");
+                }
+            }
+            assertThat(made).isEqualTo(1);
+        }
+        assertThat(acme.get("/admin/apps").json()).hasSize(1);
+    }
+
+    /** A verify command is a program of the tenant's choice run as the server's user: refused unless allowed. */
+    @Test
+    void aSharedServerRunsNoTenantCommandUnlessItsOperatorAllowsIt() throws IOException {
+        server.close();
+        server = TestServer.start(Files.createDirectories(dir.resolve("strict")),
+                TestServer.Options.defaults().noVerifyCommands());
+        acme = server.owner();
+        String app = acme.post("/admin/apps", Map.of("name", "site")).json().get("id").asText();
+        Api.Resp refused = acme.send("PATCH", "/admin/apps/" + app, Map.of("verify",
+                Map.of("argv", java.util.List.of("/bin/sh", "-c", "id > /tmp/owned"))));
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(403);
+        assertThat(refused.detail().get("code").asText()).isEqualTo("VERIFY_NOT_ALLOWED");
+        assertThat(acme.get("/admin/apps/" + app).json().get("verify").isNull()).as("nothing stored").isTrue();
+        assertThat(acme.send("PATCH", "/admin/apps/" + app, java.util.Collections.singletonMap("verify", null))
+                .status()).as("removing one is always fine").isEqualTo(200);
+    }
+
+    @Test
     void anotherAppsFolderOneInsideItAndOneAroundItAreRefused() {
         Api.Resp first = open(acme, "site", work.resolve("acme-site"));
         assertThat(first.status()).as(first.raw()).isEqualTo(200);

@@ -53,38 +53,48 @@ public final class TestServer implements AutoCloseable {
 
     /** Knobs a test may turn. */
     public record Options(int heartbeatSeconds, int maxToolIterations, int messageBudgetChars, String openCode,
-            int poolSize, List<String> providerUrls) {
+            int poolSize, List<String> providerUrls, boolean verifyCommands) {
         public static Options defaults() {
-            return new Options(10, 30, 28_000, "opencode-not-installed-here", 8, List.of());
+            return new Options(10, 30, 28_000, "opencode-not-installed-here", 8, List.of(), true);
+        }
+
+        /** Without {@code allow_verify_commands}: a shared server as its operator finds it. */
+        public Options noVerifyCommands() {
+            return new Options(heartbeatSeconds, maxToolIterations, messageBudgetChars, openCode, poolSize,
+                    providerUrls, false);
         }
 
         /** The operator's allow-list of provider URL prefixes ({@code server.provider_url_prefixes}). */
         public Options providerUrls(String... prefixes) {
             return new Options(heartbeatSeconds, maxToolIterations, messageBudgetChars, openCode, poolSize,
-                    List.of(prefixes));
+                    List.of(prefixes), verifyCommands);
         }
 
         /** At most this many database connections. */
         public Options pool(int size) {
-            return new Options(heartbeatSeconds, maxToolIterations, messageBudgetChars, openCode, size, providerUrls);
+            return new Options(heartbeatSeconds, maxToolIterations, messageBudgetChars, openCode, size,
+                    providerUrls, verifyCommands);
         }
 
         public Options heartbeat(int seconds) {
-            return new Options(seconds, maxToolIterations, messageBudgetChars, openCode, poolSize, providerUrls);
+            return new Options(seconds, maxToolIterations, messageBudgetChars, openCode, poolSize, providerUrls,
+                    verifyCommands);
         }
 
         public Options maxSteps(int steps) {
-            return new Options(heartbeatSeconds, steps, messageBudgetChars, openCode, poolSize, providerUrls);
+            return new Options(heartbeatSeconds, steps, messageBudgetChars, openCode, poolSize, providerUrls,
+                    verifyCommands);
         }
 
         public Options budget(int chars) {
-            return new Options(heartbeatSeconds, maxToolIterations, chars, openCode, poolSize, providerUrls);
+            return new Options(heartbeatSeconds, maxToolIterations, chars, openCode, poolSize, providerUrls,
+                    verifyCommands);
         }
 
         /** The OpenCode binary the server should use. */
         public Options openCode(String command) {
             return new Options(heartbeatSeconds, maxToolIterations, messageBudgetChars, command, poolSize,
-                    providerUrls);
+                    providerUrls, verifyCommands);
         }
     }
 
@@ -272,7 +282,7 @@ public final class TestServer implements AutoCloseable {
 
     private String yaml() {
         return """
-                server: {heartbeat_seconds: %d%s}
+                server: {heartbeat_seconds: %d, allow_verify_commands: %s%s}
                 database: {%spool_size: %d}
                 tenants:
                   - id: "%s"
@@ -307,8 +317,8 @@ public final class TestServer implements AutoCloseable {
                 engines: {default: native, opencode: {command: "%s", enabled: true}}
                 runs: {max_tool_iterations: %d, message_budget_chars: %d, demo_chunk_delay_ms: 0,
                        provider_max_attempts: 3, provider_retry_delay_ms: 50}
-                """.formatted(options.heartbeatSeconds(), options.providerUrls().isEmpty() ? ""
-                : ", provider_url_prefixes: [" + String.join(", ", options.providerUrls().stream()
+                """.formatted(options.heartbeatSeconds(), options.verifyCommands(),
+                options.providerUrls().isEmpty() ? "" : ", provider_url_prefixes: [" + String.join(", ", options.providerUrls().stream()
                         .map(u -> "\"" + u + "\"").toList()) + "]",
                 databaseUrl == null ? "" : "url: \"" + databaseUrl + "\", ", options.poolSize(), ACME, WORKSPACE_ROOT,
                 ACME_OWNER, ACME_MEMBER, BETA, BETA_OWNER, llm.baseUrl(), MODEL_A, MODEL_B, MODEL_EMBED, MODEL_INACTIVE,

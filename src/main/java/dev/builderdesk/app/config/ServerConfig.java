@@ -17,8 +17,12 @@ public record ServerConfig(
         Engines engines,
         Runs runs) {
 
-    /** {@code provider_url_prefixes}: where tenants' providers may point (absent: anywhere). */
-    public record Server(String host, Integer port, Integer heartbeatSeconds, List<String> providerUrlPrefixes) {
+    /**
+     * {@code provider_url_prefixes}: where tenants' providers may point (absent: anywhere);
+     * {@code allow_verify_commands}: whether tenants' apps may run verify commands on a server with tenants.
+     */
+    public record Server(String host, Integer port, Integer heartbeatSeconds, List<String> providerUrlPrefixes,
+            Boolean allowVerifyCommands) {
     }
 
     /** {@code pool_size}: the most connections the server holds (default 8). */

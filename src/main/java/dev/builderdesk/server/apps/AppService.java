@@ -37,12 +37,15 @@ public final class AppService {
     private final Revisions revisions;
     private final Drafts drafts;
     private final FolderPolicy folders;
+    private final boolean verifyCommands;
 
-    public AppService(Store store, Revisions revisions, Drafts drafts, FolderPolicy folders) {
+    public AppService(Store store, Revisions revisions, Drafts drafts, FolderPolicy folders,
+            boolean verifyCommands) {
         this.store = store;
         this.revisions = revisions;
         this.drafts = drafts;
         this.folders = folders;
+        this.verifyCommands = verifyCommands;
     }
 
     /** The app, or 404 "Published app not found". */
@@ -71,14 +74,18 @@ public final class AppService {
         if (name.isBlank()) {
             throw ApiError.badRequest("name is required");
         }
-        if (workspacePath != null) {
-            Path real = FolderPolicy.realPath(existingFolder(workspacePath)).orElseThrow(AppService::notAFolder);
-            folders.check(who.tenantId(), real);
-            FolderPolicy.checkApart(real, store.db().read(c -> store.apps().folders(c)).stream().map(Path::of)
-                    .toList());
-            workspacePath = real.toString();
+        if (workspacePath == null) {
+            return create(who.tenantId(), UUID.randomUUID().toString(), name.strip(), template, null);
         }
-        return create(who.tenantId(), UUID.randomUUID().toString(), name.strip(), template, workspacePath);
+        Path real = FolderPolicy.realPath(existingFolder(workspacePath)).orElseThrow(AppService::notAFolder);
+        folders.check(who.tenantId(), real);
+        // Checked and created in one transaction, under a lock on the app folders: two requests for one folder at
+        // once would otherwise both find it free.
+        return store.db().write(c -> {
+            store.apps().lockFolders(c);
+            FolderPolicy.checkApart(real, store.apps().folders(c).stream().map(Path::of).toList());
+            return create(who.tenantId(), UUID.randomUUID().toString(), name.strip(), template, real.toString());
+        });
     }
 
     /**
@@ -95,6 +102,10 @@ public final class AppService {
         body.finish();
         if (name != null && name.isBlank()) {
             throw ApiError.badRequest("name must not be blank");
+        }
+        if (verify != null && !verifyCommands) {
+            throw ApiError.coded(403, ErrorCodes.VERIFY_NOT_ALLOWED, "verify", "This server does not run commands"
+                    + " for its teams; its operator can allow them (server.allow_verify_commands).", Map.of());
         }
         // Read and written in one transaction: two changes at once both take effect.
         return store.db().write(c -> {

@@ -72,15 +72,15 @@ public final class ApiRoutes {
         r.get("/providers", ctx -> Responses.json(ctx, providers.list(who(ctx))));
         r.post("/providers", ctx -> Responses.json(ctx, providers.create(who(ctx), JsonBody.of(ctx, false))));
         r.get("/providers/{provider_id}", ctx -> Responses.json(ctx, providers.get(who(ctx),
-                ctx.pathParam("provider_id"))));
+                Params.textPath(ctx, "provider_id"))));
         r.put("/providers/{provider_id}", ctx -> Responses.json(ctx, providers.update(who(ctx),
-                ctx.pathParam("provider_id"), JsonBody.of(ctx, false))));
+                Params.textPath(ctx, "provider_id"), JsonBody.of(ctx, false))));
         r.delete("/providers/{provider_id}", ctx -> Responses.json(ctx, providers.delete(who(ctx),
-                ctx.pathParam("provider_id"))));
+                Params.textPath(ctx, "provider_id"))));
         r.post("/providers/{provider_id}/discover", ctx -> Responses.json(ctx, providers.discover(who(ctx),
-                ctx.pathParam("provider_id"), JsonBody.of(ctx, true))));
+                Params.textPath(ctx, "provider_id"), JsonBody.of(ctx, true))));
         r.post("/providers/{provider_id}/test", ctx -> Responses.json(ctx, providers.test(who(ctx),
-                ctx.pathParam("provider_id"))));
+                Params.textPath(ctx, "provider_id"))));
     }
 
     private void registerApps(RoutesConfig r) {
@@ -173,11 +173,11 @@ public final class ApiRoutes {
         });
         r.get(AGENT + "/compare-groups/{group_id}", ctx -> {
             String app = app(ctx);
-            Responses.json(ctx, compares.get(who(ctx), app, ctx.pathParam("group_id")));
+            Responses.json(ctx, compares.get(who(ctx), app, Params.textPath(ctx, "group_id")));
         });
         r.put(AGENT + "/compare-groups/{group_id}/verdict", ctx -> {
             String app = app(ctx);
-            Responses.json(ctx, compares.setVerdict(who(ctx), app, ctx.pathParam("group_id"),
+            Responses.json(ctx, compares.setVerdict(who(ctx), app, Params.textPath(ctx, "group_id"),
                     JsonBody.of(ctx, false)));
         });
     }

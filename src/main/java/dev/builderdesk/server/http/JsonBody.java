@@ -98,10 +98,7 @@ public final class JsonBody {
         }
     }
 
-    /**
-     * Text no store can hold as given: a NUL (PostgreSQL refuses it in text, file paths cannot contain it) or a
-     * lone surrogate (no UTF-8 encoding exists for it), in any value or key.
-     */
+    /** Text no store can hold as given ({@link Params#unusableText}), in any value or key. */
     private static void findUnusableText(JsonNode node, List<Object> loc, List<ValidationIssue> issues) {
         if (node.isTextual()) {
             checkText(node.asText(), loc, issues);
@@ -122,20 +119,9 @@ public final class JsonBody {
     }
 
     private static void checkText(String text, List<Object> loc, List<ValidationIssue> issues) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == 0) {
-                issues.add(new ValidationIssue(List.copyOf(loc), "String should not contain the NUL character",
-                        "string_nul"));
-                return;
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                issues.add(new ValidationIssue(List.copyOf(loc), "String should not contain a lone surrogate",
-                        "string_unicode"));
-                return;
-            }
+        ValidationIssue issue = Params.unusableText(text, loc);
+        if (issue != null) {
+            issues.add(issue);
         }
     }
 

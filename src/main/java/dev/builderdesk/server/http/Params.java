@@ -63,7 +63,41 @@ public final class Params {
     /** An optional string query parameter (empty counts as absent). */
     public static String stringQuery(Context ctx, String name) {
         String raw = ctx.queryParam(name);
-        return raw == null || raw.isEmpty() ? null : raw;
+        return raw == null || raw.isEmpty() ? null : usable(raw, List.of("query", name));
+    }
+
+    /** A path parameter that is free text (a provider id, a comparison id), checked like every request string. */
+    public static String textPath(Context ctx, String name) {
+        return usable(ctx.pathParam(name), List.of("path", name));
+    }
+
+    private static String usable(String value, List<Object> loc) {
+        ValidationIssue issue = unusableText(value, loc);
+        if (issue != null) {
+            throw ApiError.validation(List.of(issue));
+        }
+        return value;
+    }
+
+    /**
+     * Text no store can hold as given — a NUL (PostgreSQL refuses it in text, file paths cannot contain it) or a
+     * lone surrogate (no UTF-8 encoding exists for it) — as the issue to answer; null when the text is fine.
+     */
+    static ValidationIssue unusableText(String text, List<Object> loc) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                return new ValidationIssue(List.copyOf(loc), "String should not contain the NUL character",
+                        "string_nul");
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return new ValidationIssue(List.copyOf(loc), "String should not contain a lone surrogate",
+                        "string_unicode");
+            }
+        }
+        return null;
     }
 
     /** An optional UUID query parameter. */

@@ -318,8 +318,8 @@ public final class TestServer implements AutoCloseable {
                 runs: {max_tool_iterations: %d, message_budget_chars: %d, demo_chunk_delay_ms: 0,
                        provider_max_attempts: 3, provider_retry_delay_ms: 50}
                 """.formatted(options.heartbeatSeconds(), options.verifyCommands(),
-                options.providerUrls().isEmpty() ? "" : ", provider_url_prefixes: [" + String.join(", ", options.providerUrls().stream()
-                        .map(u -> "\"" + u + "\"").toList()) + "]",
+                options.providerUrls().isEmpty() ? "" : ", provider_url_prefixes: [" + String.join(", ",
+                        options.providerUrls().stream().map(u -> "\"" + u + "\"").toList()) + "]",
                 databaseUrl == null ? "" : "url: \"" + databaseUrl + "\", ", options.poolSize(), ACME, WORKSPACE_ROOT,
                 ACME_OWNER, ACME_MEMBER, BETA, BETA_OWNER, llm.baseUrl(), MODEL_A, MODEL_B, MODEL_EMBED, MODEL_INACTIVE,
                 MODEL_ACME, MODEL_BETA, MODEL_DEMO, options.openCode(), options.maxToolIterations(),

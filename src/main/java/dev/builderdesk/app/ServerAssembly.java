@@ -23,6 +23,7 @@ import dev.builderdesk.server.http.ApiRoutes;
 import dev.builderdesk.server.http.StreamRoute;
 import dev.builderdesk.server.models.ModelService;
 import dev.builderdesk.server.models.ProviderService;
+import dev.builderdesk.server.models.ProviderUrls;
 import dev.builderdesk.server.runs.ChatSessionService;
 import dev.builderdesk.server.runs.CheckpointService;
 import dev.builderdesk.server.runs.EngineAvailability;
@@ -136,7 +137,12 @@ public final class ServerAssembly implements AutoCloseable {
                 : "jdbc:sqlite:" + dataDir.resolve("builder-desk.db");
         trace("starting");
         ServerSettings settings = settings(config, dataDir);
+        ProviderUrls providerUrls = new ProviderUrls(config.server() == null
+                || config.server().providerUrlPrefixes() == null ? List.of() : config.server().providerUrlPrefixes());
         OkHttpClient http = new OkHttpClient.Builder()
+                // With an allow-list, a provider's redirect must not lead past it.
+                .followRedirects(!providerUrls.restricted())
+                .followSslRedirects(!providerUrls.restricted())
                 .socketFactory(new NoDelaySocketFactory())
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(180))
@@ -153,10 +159,8 @@ public final class ServerAssembly implements AutoCloseable {
             Revisions revisions = new Revisions(store.revisions());
             Drafts drafts = new Drafts(store, revisions, ScanRules.appFolders(privatePaths(dataDir, url)));
             Sandboxes sandboxes = new Sandboxes(dataDir.resolve("sandboxes"));
-            ModelService models = new ModelService(store);
-            ProviderService providers = new ProviderService(store, userDiscovery,
-                    config.server() == null || config.server().providerUrlPrefixes() == null ? List.of()
-                    : config.server().providerUrlPrefixes());
+            ModelService models = new ModelService(store, providerUrls);
+            ProviderService providers = new ProviderService(store, userDiscovery, providerUrls);
             AppService apps = new AppService(store, revisions, drafts, folderPolicy(config),
                     settings.verifyCommands());
             int demoDelay = config.runs() != null && config.runs().demoChunkDelayMs() != null

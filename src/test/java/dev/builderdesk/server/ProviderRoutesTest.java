@@ -158,7 +158,8 @@ class ProviderRoutesTest {
                 "sk-good"));
         assertThat(inside.status()).as(inside.raw()).isEqualTo(200);
         for (String outside : List.of("http://127.0.0.1:9/v1", team.baseUrl().replace("/v1", "/v10"),
-                "http://169.254.169.254/latest")) {
+                "http://169.254.169.254/latest", team.baseUrl() + "/../admin", team.baseUrl() + "/%2e%2e/admin",
+                team.baseUrl().replace("http://", "http://x@"))) {
             Api.Resp r = owner.post("/providers", Map.of("name", "Probe " + outside.length(), "base_url", outside));
             assertThat(r.status()).as(outside).isEqualTo(400);
             assertThat(r.detail().get("field").asText()).isEqualTo("base_url");

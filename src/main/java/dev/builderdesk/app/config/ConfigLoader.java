@@ -117,9 +117,11 @@ public final class ConfigLoader {
                 List<String> prefixes = list(c.server().providerUrlPrefixes());
                 for (int j = 0; j < prefixes.size(); j++) {
                     String prefix = prefixes.get(j);
-                    if (prefix == null || !(prefix.startsWith("http://") || prefix.startsWith("https://"))) {
-                        fail("/server/provider_url_prefixes/" + j, "a provider URL prefix must start with http://"
-                                + " or https://");
+                    try {
+                        new dev.builderdesk.server.models.ProviderUrls(List.of(prefix == null ? "" : prefix));
+                    } catch (IllegalArgumentException e) {
+                        fail("/server/provider_url_prefixes/" + j, "a provider URL prefix must be a plain http://"
+                                + " or https:// address");
                     }
                 }
             }

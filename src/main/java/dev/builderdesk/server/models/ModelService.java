@@ -35,9 +35,16 @@ public final class ModelService {
     private static final List<String> STATUSES = List.of("active", "deprecated", "disabled");
 
     private final Store store;
+    private final ProviderUrls allowedUrls;
 
     public ModelService(Store store) {
+        this(store, ProviderUrls.any());
+    }
+
+    /** {@code allowedUrls}: the operator's provider allow-list, which runs obey as discovery does. */
+    public ModelService(Store store, ProviderUrls allowedUrls) {
         this.store = store;
+        this.allowedUrls = allowedUrls;
     }
 
     public ModelList list(Principal who, String capabilityType, Boolean isActive, int skip, int limit) {
@@ -155,7 +162,9 @@ public final class ModelService {
                     continue;
                 }
                 Optional<ProviderRow> p = store.providers().find(c, b.provider());
-                if (p.isPresent() && p.get().enabled()) {
+                // A tenant's provider outside the operator's allow-list (saved before it was set) is not called.
+                if (p.isPresent() && p.get().enabled() && (p.get().fromConfig() || p.get().baseUrl() == null
+                        || allowedUrls.allows(p.get().baseUrl()))) {
                     ProviderRow row = p.get();
                     return Optional.of(new Target(new ProviderEndpoint(row.id(), row.kind(), row.baseUrl(),
                             ProviderService.apiKeyOf(row)), b.providerModelId()));

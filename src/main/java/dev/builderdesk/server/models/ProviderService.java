@@ -44,10 +44,10 @@ public final class ProviderService {
 
     private final Store store;
     private final ModelDiscovery discovery;
-    private final List<String> allowedUrls;
+    private final ProviderUrls allowedUrls;
 
     public ProviderService(Store store, ModelDiscovery discovery) {
-        this(store, discovery, List.of());
+        this(store, discovery, ProviderUrls.any());
     }
 
     /**
@@ -55,10 +55,10 @@ public final class ProviderService {
      * point under one of them: a shared server must not become a probe of its own network (discovery answered
      * differently for open and closed ports) or a relay to any address. Empty: any address.
      */
-    public ProviderService(Store store, ModelDiscovery discovery, List<String> allowedUrls) {
+    public ProviderService(Store store, ModelDiscovery discovery, ProviderUrls allowedUrls) {
         this.store = store;
         this.discovery = discovery;
-        this.allowedUrls = allowedUrls.stream().map(ProviderService::withSlash).toList();
+        this.allowedUrls = allowedUrls;
     }
 
     public List<Provider> list(Principal who) {
@@ -370,7 +370,7 @@ public final class ProviderService {
     }
 
     private void refuseUnlisted(String url) {
-        if (!allowedUrls.isEmpty() && allowedUrls.stream().noneMatch(withSlash(url)::startsWith)) {
+        if (!allowedUrls.allows(url)) {
             throw invalid("base_url", "This server reaches model providers only at the addresses its operator"
                     + " allows.");
         }
@@ -383,9 +383,6 @@ public final class ProviderService {
         }
     }
 
-    private static String withSlash(String url) {
-        return url.endsWith("/") ? url : url + "/";
-    }
 
     private static ApiError invalid(String field, String message) {
         return ApiError.coded(400, ErrorCodes.PROVIDER_INVALID, field, message, Map.of());

@@ -168,7 +168,8 @@ public final class Database implements AutoCloseable {
                 T result = work.apply(c);
                 c.commit();
                 return result;
-            } catch (SQLException | RuntimeException e) {
+            } catch (Throwable e) {
+                // Anything, an Error too: setAutoCommit(true) below would otherwise commit half the work.
                 c.rollback();
                 throw e;
             } finally {

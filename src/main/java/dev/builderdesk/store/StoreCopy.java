@@ -28,7 +28,17 @@ public final class StoreCopy {
             "checkpoints", "compare_groups");
     private static final int BATCH = 500;
 
+    /** The tables copied, parents first. */
+    public static List<String> tables() {
+        return TABLES;
+    }
+
     private StoreCopy() {
+    }
+
+    /** Work on a connection already in hand. */
+    private interface Work<T> {
+        T run() throws SQLException;
     }
 
     /** One table's rows and checksum on each side. */
@@ -53,7 +63,7 @@ public final class StoreCopy {
      * @throws StoreException when the target is not empty or a row cannot be written
      */
     public static Report copy(Database from, Database to) {
-        to.write(target -> from.read(source -> {
+        to.write(target -> from.read(source -> snapshot(source, () -> {
             for (String table : TABLES) {
                 if (Sql.count(target, "SELECT COUNT(*) FROM " + table) > 0) {
                     throw new StoreException("The target database is not empty: " + table + " has rows", null);
@@ -63,7 +73,7 @@ public final class StoreCopy {
                 copyTable(source, target, table);
             }
             return null;
-        }));
+        })));
         return check(from, to);
     }
 
@@ -73,11 +83,32 @@ public final class StoreCopy {
         for (String table : TABLES) {
             long[] sourceRows = new long[1];
             long[] targetRows = new long[1];
-            String sourceSum = from.read(c -> checksum(c, table, sourceRows));
-            String targetSum = to.read(c -> checksum(c, table, targetRows));
+            String sourceSum = from.read(c -> snapshot(c, () -> checksum(c, table, sourceRows)));
+            String targetSum = to.read(c -> snapshot(c, () -> checksum(c, table, targetRows)));
             checks.add(new TableCheck(table, sourceRows[0], targetRows[0], sourceSum, targetSum));
         }
         return new Report(List.copyOf(checks));
+    }
+
+    /**
+     * Runs {@code work} in one read-only snapshot of the source, so every table is read as of one moment (a
+     * server still writing cannot make the copy inconsistent), with autocommit off so that PostgreSQL's driver
+     * streams rows by the fetch size instead of loading whole tables.
+     */
+    private static <T> T snapshot(Connection source, Work<T> work) throws SQLException {
+        boolean postgres = source.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+        source.setAutoCommit(false);
+        try {
+            if (postgres) {
+                try (Statement st = source.createStatement()) {
+                    st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
+                }
+            }
+            return work.run();
+        } finally {
+            source.rollback();
+            source.setAutoCommit(true);
+        }
     }
 
     private static void copyTable(Connection source, Connection target, String table) throws SQLException {
@@ -95,8 +126,9 @@ public final class StoreCopy {
         String names = String.join(", ", columns);
         String insert = "INSERT INTO " + table + " (" + names + ") VALUES ("
                 + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
-        try (Statement st = source.createStatement(); ResultSet rows = st.executeQuery("SELECT " + names + " FROM "
-                + table); PreparedStatement ps = target.prepareStatement(insert)) {
+        try (Statement st = source.createStatement(); PreparedStatement ps = target.prepareStatement(insert)) {
+            st.setFetchSize(BATCH);
+            ResultSet rows = st.executeQuery("SELECT " + names + " FROM " + table);
             int pending = 0;
             while (rows.next()) {
                 for (int i = 0; i < targetTypes.length; i++) {
@@ -145,7 +177,9 @@ public final class StoreCopy {
      */
     private static String checksum(Connection c, String table, long[] rowCount) throws SQLException {
         List<byte[]> digests = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rows = st.executeQuery("SELECT * FROM " + table)) {
+        try (Statement st = c.createStatement()) {
+            st.setFetchSize(BATCH);
+            ResultSet rows = st.executeQuery("SELECT * FROM " + table);
             ResultSetMetaData meta = rows.getMetaData();
             List<String> names = new ArrayList<>();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
@@ -156,8 +190,10 @@ public final class StoreCopy {
             while (rows.next()) {
                 MessageDigest row = sha256();
                 for (String name : ordered) {
-                    row.update(canonical(rows.getObject(names.indexOf(name) + 1)).getBytes(StandardCharsets.UTF_8));
-                    row.update((byte) 0);
+                    // Length-prefixed, so no value can run into the next column's.
+                    byte[] value = canonical(rows.getObject(names.indexOf(name) + 1)).getBytes(StandardCharsets.UTF_8);
+                    row.update(java.nio.ByteBuffer.allocate(4).putInt(value.length).array());
+                    row.update(value);
                 }
                 digests.add(row.digest());
             }

@@ -31,6 +31,8 @@ class MigrateCommandTest {
 
     @Test
     void aPopulatedDatabaseRoundTripsThroughPostgresqlWithIdenticalCountsAndChecksums() throws Exception {
+        // The source is a desktop's SQLite data folder (the server suites' PostgreSQL run would give it PostgreSQL).
+        org.junit.jupiter.api.Assumptions.assumeFalse(Postgres.selected());
         TestServer server = TestServer.start(Files.createDirectories(dir.resolve("server")));
         String app = server.createApp("site", "vite-react").get("id").asText();
         server.llm().script("model-a", Reply.toolCall("Adding a counter.", "coding_agent_write_file",
@@ -70,6 +72,20 @@ class MigrateCommandTest {
         }
 
         assertThat(migrate(original, postgres)).as("a target with data is refused").isEqualTo(2);
+        // Every table of the schema is copied: a new table must join StoreCopy.TABLES.
+        try (Database a = Database.open(original)) {
+            List<String> tables = a.read(c -> {
+                List<String> names = new java.util.ArrayList<>();
+                try (var rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+                    while (rs.next()) {
+                        names.add(rs.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+                return names;
+            });
+            assertThat(tables).filteredOn(t -> !t.startsWith("flyway_") && !t.startsWith("sqlite_"))
+                    .containsExactlyInAnyOrderElementsOf(StoreCopy.tables());
+        }
         assertThat(migrate("jdbc:sqlite:" + dir.resolve("nowhere.db"), "jdbc:sqlite:" + dir.resolve("x.db")))
                 .as("a source that does not exist").isEqualTo(2);
         assertThat(dir.resolve("nowhere.db")).doesNotExist();

@@ -61,6 +61,10 @@ class HostileRequestsTest {
         assertThat(trailing.status()).isEqualTo(422);
         assertThat(trailing.detail().get(0).get("type").asText()).isEqualTo("json_invalid");
 
+        Api.Resp twice = server.owner().sendRaw("POST", "/admin/apps",
+                "{\"name\": \"one\", \"name\": \"two\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(twice.status()).as("a key given twice").isEqualTo(422);
+
         byte[] latin1 = "{\"name\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
         Api.Resp invalid = server.owner().sendRaw("POST", "/admin/apps", latin1);
         assertThat(invalid.status()).isEqualTo(422);

@@ -22,9 +22,13 @@ import java.util.Set;
  * them at once ({@link #finish()}), as FastAPI does. Values come back typed and canonical.
  */
 public final class JsonBody {
-    /** Trailing data after the JSON value is an error, not ignored: {@code {"a":1} {"b":2}} is not one object. */
+    /**
+     * Trailing data after the JSON value is an error, not ignored ({@code {"a":1} {"b":2}} is not one object), and
+     * so is a key given twice (which one would count depends on the reader).
+     */
     private static final ObjectReader STRICT = Json.mapper().reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
     private final ObjectNode node;
     private final List<ValidationIssue> issues = new ArrayList<>();

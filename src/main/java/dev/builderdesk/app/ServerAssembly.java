@@ -180,7 +180,7 @@ public final class ServerAssembly implements AutoCloseable {
             new ConfigApplier(store, apps, options.env()).apply(config, tokens);
             trace("config applied");
             Optional<ZeroConfig.Owner> owner = Optional.empty();
-            if (config.tenants() == null || config.tenants().isEmpty()) {
+            if (!config.shared()) {
                 owner = Optional.of(new ZeroConfig(store, discovery).apply(dataDir, tokens, options.localServers()));
                 if (options.launchToken() != null) {
                     tokens.add(options.launchToken(), new Principal(owner.get().tenantId(), Role.OWNER));
@@ -233,7 +233,7 @@ public final class ServerAssembly implements AutoCloseable {
      * configured one opens folders over the API only under each tenant's {@code workspace_roots}.
      */
     private static FolderPolicy folderPolicy(ServerConfig config) {
-        if (config.tenants() == null || config.tenants().isEmpty()) {
+        if (!config.shared()) {
             return FolderPolicy.anyFolder();
         }
         Map<String, List<Path>> roots = new java.util.HashMap<>();
@@ -254,7 +254,7 @@ public final class ServerAssembly implements AutoCloseable {
                 ? config.engines().defaultEngine() : RunService.NATIVE;
         // A server with tenants is shared: OpenCode (an agent with a shell) and verify commands run programs as the
         // server's user, so there they are off unless the operator turns them on; the desktop's own server has them.
-        boolean shared = config.tenants() != null && !config.tenants().isEmpty();
+        boolean shared = config.shared();
         String openCode = shared ? null : "opencode";
         if (config.engines() != null && config.engines().opencode() != null) {
             ServerConfig.OpenCode oc = config.engines().opencode();

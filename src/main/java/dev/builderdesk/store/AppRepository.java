@@ -40,7 +40,7 @@ public final class AppRepository {
      * apart that each checked the other's absence (on SQLite the single writer does).
      */
     public void lockFolders(Connection c) throws SQLException {
-        if (c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+        if (Sql.isPostgres(c)) {
             Sql.query(c, "SELECT pg_advisory_xact_lock(" + FOLDER_LOCK + ")", rs -> null);
         }
     }

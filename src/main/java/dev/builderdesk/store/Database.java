@@ -76,12 +76,8 @@ public final class Database implements AutoCloseable {
         SQLiteDataSource sqliteSource = new SQLiteDataSource(config);
         sqliteSource.setUrl(jdbcUrl);
 
-        HikariConfig hikari = new HikariConfig();
+        HikariConfig hikari = poolConfig(poolSize);
         hikari.setDataSource(sqliteSource);
-        hikari.setPoolName("builder-desk-db");
-        hikari.setMaximumPoolSize(poolSize);
-        hikari.setMinimumIdle(1);
-        hikari.setAutoCommit(true);
         long started = System.nanoTime();
         HikariDataSource sqlitePool = new HikariDataSource(hikari);
         HikariDataSource pool = migrated(sqlitePool, sqlitePool, "sqlite", started);
@@ -94,18 +90,23 @@ public final class Database implements AutoCloseable {
      * serialised here as they are on SQLite: PostgreSQL's row locks and transactions do that.
      */
     private static Database openPostgres(String jdbcUrl, int poolSize) {
-        HikariConfig hikari = new HikariConfig();
+        HikariConfig hikari = poolConfig(poolSize);
         hikari.setJdbcUrl(jdbcUrl);
-        hikari.setPoolName("builder-desk-db");
-        hikari.setMaximumPoolSize(poolSize);
-        hikari.setMinimumIdle(1);
-        hikari.setAutoCommit(true);
         // Flyway holds a second connection on PostgreSQL (its lock): it migrates on connections of its own, so a
         // pool of one still opens.
         org.postgresql.ds.PGSimpleDataSource migrations = new org.postgresql.ds.PGSimpleDataSource();
         migrations.setURL(jdbcUrl);
         return new Database(migrated(new HikariDataSource(hikari), migrations, "postgresql", System.nanoTime()),
                 false);
+    }
+
+    private static HikariConfig poolConfig(int poolSize) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("builder-desk-db");
+        hikari.setMaximumPoolSize(poolSize);
+        hikari.setMinimumIdle(1);
+        hikari.setAutoCommit(true);
+        return hikari;
     }
 
     /** Applies the dialect's migrations ({@code db/migration/<dialect>}); the pool is closed if they fail. */

@@ -34,6 +34,11 @@ public final class Sql {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
+    /** True on PostgreSQL, for the few statements that differ by dialect (locks, snapshot isolation). */
+    public static boolean isPostgres(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+    }
+
     public static long count(Connection c, String sql, Object... params) throws SQLException {
         return queryOne(c, sql, rs -> rs.getLong(1), params).orElse(0L);
     }

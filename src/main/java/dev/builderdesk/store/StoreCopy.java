@@ -96,7 +96,7 @@ public final class StoreCopy {
      * streams rows by the fetch size instead of loading whole tables.
      */
     private static <T> T snapshot(Connection source, Work<T> work) throws SQLException {
-        boolean postgres = source.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+        boolean postgres = Sql.isPostgres(source);
         source.setAutoCommit(false);
         try {
             if (postgres) {

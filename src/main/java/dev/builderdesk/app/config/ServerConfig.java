@@ -18,6 +18,14 @@ public record ServerConfig(
         Runs runs) {
 
     /**
+     * True for a shared server: tenants are declared, so tokens belong to several teams. Without any the server is
+     * the desktop's own (zero-config: one user, their machine).
+     */
+    public boolean shared() {
+        return tenants != null && !tenants.isEmpty();
+    }
+
+    /**
      * {@code provider_url_prefixes}: where tenants' providers may point (absent: anywhere);
      * {@code allow_verify_commands}: whether tenants' apps may run verify commands on a server with tenants.
      */

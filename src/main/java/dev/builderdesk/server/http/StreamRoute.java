@@ -55,7 +55,7 @@ public final class StreamRoute implements Handler {
         if (!replay) {
             start = Math.max(start, log.lastSeq(run.id()) + 1);
         }
-        if (runs.isFinal(run.id()) && log.readDurable(run.id(), start - 1, 1).isEmpty()) {
+        if (run.status().isFinal() && log.readDurable(run.id(), start - 1, 1).isEmpty()) {
             // Nothing more will ever come: 204 is the one answer that makes an EventSource stop reconnecting
             // (a 200 that ends at once has it back every 3 s, for as long as the tab stays open). Not for a paused
             // run: it may be resumed, and an EventSource stopped by a 204 would never see the rest.

@@ -37,10 +37,6 @@ public final class ModelService {
     private final Store store;
     private final ProviderUrls allowedUrls;
 
-    public ModelService(Store store) {
-        this(store, ProviderUrls.any());
-    }
-
     /** {@code allowedUrls}: the operator's provider allow-list, which runs obey as discovery does. */
     public ModelService(Store store, ProviderUrls allowedUrls) {
         this.store = store;
@@ -163,8 +159,7 @@ public final class ModelService {
                 }
                 Optional<ProviderRow> p = store.providers().find(c, b.provider());
                 // A tenant's provider outside the operator's allow-list (saved before it was set) is not called.
-                if (p.isPresent() && p.get().enabled() && (p.get().fromConfig() || p.get().baseUrl() == null
-                        || allowedUrls.allows(p.get().baseUrl()))) {
+                if (p.isPresent() && p.get().enabled() && allowedUrls.reaches(p.get())) {
                     ProviderRow row = p.get();
                     return Optional.of(new Target(new ProviderEndpoint(row.id(), row.kind(), row.baseUrl(),
                             ProviderService.apiKeyOf(row)), b.providerModelId()));

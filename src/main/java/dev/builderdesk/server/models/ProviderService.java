@@ -46,10 +46,6 @@ public final class ProviderService {
     private final ModelDiscovery discovery;
     private final ProviderUrls allowedUrls;
 
-    public ProviderService(Store store, ModelDiscovery discovery) {
-        this(store, discovery, ProviderUrls.any());
-    }
-
     /**
      * With {@code allowedUrls} (the operator's {@code server.provider_url_prefixes}) a tenant's provider may only
      * point under one of them: a shared server must not become a probe of its own network (discovery answered
@@ -378,7 +374,7 @@ public final class ProviderService {
 
     /** A tenant's provider is contacted only at an allowed address (one saved before the list was set too). */
     private void refuseUnreachable(ProviderRow p) {
-        if (!p.fromConfig() && p.baseUrl() != null) {
+        if (!allowedUrls.reaches(p)) {
             refuseUnlisted(p.baseUrl());
         }
     }

@@ -1,5 +1,6 @@
 package dev.builderdesk.server.models;
 
+import dev.builderdesk.store.ProviderRepository.ProviderRow;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -40,6 +41,14 @@ public final class ProviderUrls {
         }
         Optional<Parsed> candidate = parse(url);
         return candidate.isPresent() && allowed.stream().anyMatch(a -> a.admits(candidate.get()));
+    }
+
+    /**
+     * Whether the server may contact this provider: the operator's own (from the config) always; a tenant's only at
+     * an allowed address, one saved before the list was set included.
+     */
+    public boolean reaches(ProviderRow p) {
+        return p.fromConfig() || p.baseUrl() == null || allows(p.baseUrl());
     }
 
     private record Parsed(String scheme, String host, int port, List<String> segments) {

@@ -328,12 +328,6 @@ public final class RunService {
         return store.db().read(c -> BlindMask.of(c, store, run));
     }
 
-    /** True when the run ended for good: completed, failed or cancelled (a paused run can be resumed). */
-    public boolean isFinal(String runId) {
-        return store.db().read(c -> store.runs().findById(c, runId)).map(r -> r.status().isFinal())
-                .orElse(true);
-    }
-
     /** True when no worker will add events to the run unless it is resumed. */
     public boolean isSettled(String runId) {
         return store.db().read(c -> store.runs().findById(c, runId)).map(r -> r.status().isSettled())

@@ -379,7 +379,6 @@ public final class ProviderService {
         }
     }
 
-
     private static ApiError invalid(String field, String message) {
         return ApiError.coded(400, ErrorCodes.PROVIDER_INVALID, field, message, Map.of());
     }

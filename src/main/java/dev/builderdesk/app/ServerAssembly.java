@@ -28,6 +28,7 @@ import dev.builderdesk.server.runs.ChatSessionService;
 import dev.builderdesk.server.runs.CheckpointService;
 import dev.builderdesk.server.runs.EngineAvailability;
 import dev.builderdesk.server.runs.RunService;
+import dev.builderdesk.server.runs.RunLeases;
 import dev.builderdesk.server.runs.RunServices;
 import dev.builderdesk.store.Database;
 import dev.builderdesk.store.Store;
@@ -172,8 +173,10 @@ public final class ServerAssembly implements AutoCloseable {
                     new NativeEngine(CodingTools.pipeline(settings.allowedExtensions())),
                     RunService.OPENCODE, new OpenCodeEngine(openCode));
             EngineAvailability availability = new EngineAvailability(settings.openCodeCommand(), openCode::version);
+            // SQLite is one process's database (its data folder is locked): a restart need not wait for leases.
+            RunLeases leases = RunLeases.create(store, leaseDuration(config), !store.db().shared());
             RunServices runs = RunServices.create(store, log, apps, models, new ProviderFactory(http, demoDelay),
-                    engines, revisions, drafts, sandboxes, availability, settings);
+                    engines, revisions, drafts, sandboxes, availability, settings, leases);
             trace("services built");
 
             TokenRegistry tokens = new TokenRegistry();
@@ -242,6 +245,11 @@ public final class ServerAssembly implements AutoCloseable {
                     : t.workspaceRoots().stream().map(Path::of).toList());
         }
         return FolderPolicy.underRoots(roots);
+    }
+
+    private static Duration leaseDuration(ServerConfig config) {
+        return config.server() != null && config.server().leaseSeconds() != null
+                ? Duration.ofSeconds(config.server().leaseSeconds()) : RunLeases.DEFAULT;
     }
 
     private static ServerSettings settings(ServerConfig config, Path dataDir) {

@@ -5,10 +5,18 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -31,10 +39,13 @@ public final class Database implements AutoCloseable {
     private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
     private final ReentrantLock writeLock = new ReentrantLock();
     private final boolean sqlite;
+    /** The PostgreSQL URL, for the connection a listener holds outside the pool; null on SQLite. */
+    private final String postgresUrl;
 
-    private Database(HikariDataSource pool, boolean sqlite) {
+    private Database(HikariDataSource pool, boolean sqlite, String postgresUrl) {
         this.pool = pool;
         this.sqlite = sqlite;
+        this.postgresUrl = postgresUrl;
     }
 
     /**
@@ -82,7 +93,7 @@ public final class Database implements AutoCloseable {
         HikariDataSource sqlitePool = new HikariDataSource(hikari);
         HikariDataSource pool = migrated(sqlitePool, sqlitePool, "sqlite", started);
         restrictFiles(dbFile);
-        return new Database(pool, true);
+        return new Database(pool, true, null);
     }
 
     /**
@@ -92,12 +103,16 @@ public final class Database implements AutoCloseable {
     private static Database openPostgres(String jdbcUrl, int poolSize) {
         HikariConfig hikari = poolConfig(poolSize);
         hikari.setJdbcUrl(jdbcUrl);
+        // A process frozen inside a transaction (SIGSTOP, a partition) would hold its row locks, and with them a
+        // takeover of its runs (ADR 0017), for as long as it stays frozen: PostgreSQL ends such a session instead.
+        // Our transactions never wait on anything but the database, so five idle seconds in one is never normal.
+        hikari.setConnectionInitSql("SET idle_in_transaction_session_timeout = '5s'");
         // Flyway holds a second connection on PostgreSQL (its lock): it migrates on connections of its own, so a
         // pool of one still opens.
         org.postgresql.ds.PGSimpleDataSource migrations = new org.postgresql.ds.PGSimpleDataSource();
         migrations.setURL(jdbcUrl);
         return new Database(migrated(new HikariDataSource(hikari), migrations, "postgresql", System.nanoTime()),
-                false);
+                false, jdbcUrl);
     }
 
     private static HikariConfig poolConfig(int poolSize) {
@@ -192,6 +207,73 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("Database " + what + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** True when other processes may share this database (PostgreSQL), so wake-ups must cross processes. */
+    public boolean shared() {
+        return postgresUrl != null;
+    }
+
+    /**
+     * Sends each payload to every session listening on {@code channel} (PostgreSQL {@code NOTIFY}); nothing on
+     * SQLite. Call it after the commit it announces, never inside it: a listener woken early would find nothing.
+     */
+    public void notify(String channel, Collection<String> payloads) {
+        if (postgresUrl == null || payloads.isEmpty()) {
+            return;
+        }
+        read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, p) FROM unnest(?) p")) {
+                ps.setString(1, channel);
+                ps.setArray(2, c.createArrayOf("text", payloads.toArray()));
+                ps.executeQuery().close();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Hands every payload {@code NOTIFY}'d on {@code channel} to {@code onPayload}, from a thread of its own on a
+     * connection of its own (outside the pool), reconnecting after a failure; {@code onReconnect} runs after each
+     * (re)connection, since notifications sent while disconnected are lost. Nothing on SQLite. Closing stops it.
+     */
+    public AutoCloseable listen(String channel, Consumer<String> onPayload, Runnable onReconnect) {
+        if (postgresUrl == null) {
+            return () -> { };
+        }
+        AtomicBoolean closed = new AtomicBoolean();
+        Thread listener = Thread.ofPlatform().daemon().name("db-listen-" + channel).start(() -> {
+            while (!closed.get()) {
+                try (Connection c = DriverManager.getConnection(postgresUrl);
+                        Statement s = c.createStatement()) {
+                    s.execute("LISTEN " + channel);
+                    onReconnect.run();
+                    PGConnection pg = c.unwrap(PGConnection.class);
+                    while (!closed.get()) {
+                        PGNotification[] received = pg.getNotifications(500);
+                        for (PGNotification n : received == null
+                                ? new PGNotification[0] : received) {
+                            onPayload.accept(n.getParameter());
+                        }
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    if (closed.get()) {
+                        return;
+                    }
+                    LOG.log(System.Logger.Level.WARNING, "Listening on " + channel + " failed; retrying in 1 s: "
+                            + e.getMessage());
+                    try {
+                        Thread.sleep(1_000);
+                    } catch (InterruptedException stop) {
+                        return;
+                    }
+                }
+            }
+        });
+        return () -> {
+            closed.set(true);
+            listener.interrupt();
+        };
     }
 
     @Override

@@ -16,7 +16,8 @@ public record Store(
         RunStateRepository runStates,
         CheckpointRepository checkpoints,
         ChatSessionRepository chatSessions,
-        CompareGroupRepository compareGroups) implements AutoCloseable {
+        CompareGroupRepository compareGroups,
+        LeaseRepository leases) implements AutoCloseable {
 
     /** Opens the database at a JDBC URL, migrates it and wires the repositories. */
     public static Store open(String jdbcUrl) {
@@ -27,7 +28,7 @@ public record Store(
         return new Store(Database.open(jdbcUrl, poolSize), new TenantRepository(), new ProviderRepository(),
                 new ModelRepository(), new AppRepository(), new RevisionRepository(), new RunRepository(),
                 new EventRepository(), new RunStateRepository(), new CheckpointRepository(),
-                new ChatSessionRepository(), new CompareGroupRepository());
+                new ChatSessionRepository(), new CompareGroupRepository(), new LeaseRepository());
     }
 
     @Override

@@ -22,10 +22,13 @@ import java.util.List;
  * booleans as 0/1, PostgreSQL as booleans).
  */
 public final class StoreCopy {
-    /** Every table, parents before children (the foreign keys hold at each insert). */
+    /**
+     * Every table, parents before children (the foreign keys hold at each insert). Run leases too: every server is
+     * stopped during a copy, so they are released or stale, and their epochs must never go back (ADR 0017).
+     */
     static final List<String> TABLES = List.of("tenants", "providers", "models", "model_bindings", "apps", "blobs",
             "revisions", "revision_files", "chat_sessions", "chat_turns", "runs", "run_events", "run_states",
-            "checkpoints", "compare_groups");
+            "checkpoints", "compare_groups", "run_leases");
     private static final int BATCH = 500;
 
     /** The tables copied, parents first. */

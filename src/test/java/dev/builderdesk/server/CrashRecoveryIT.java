@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.builderdesk.testkit.Api;
 import dev.builderdesk.testkit.ScriptedLlm;
 import dev.builderdesk.testkit.ScriptedLlm.Reply;
+import dev.builderdesk.testkit.ServeConfig;
 import dev.builderdesk.testkit.ServeProcess;
 import dev.builderdesk.testkit.SseStream;
 import java.nio.file.Files;
@@ -24,31 +25,19 @@ import org.junit.jupiter.api.io.TempDir;
  * and one terminal event; the app folder holds no half-written file.
  */
 class CrashRecoveryIT {
-    private static final String TENANT = "0b6f0000-0000-4000-8000-000000000001";
-    private static final String APP = "9a0c0000-0000-4000-8000-000000000001";
     private static final String TOKEN = "crash-owner-token";
 
     @Test
     void aRunInterruptedByKillMinus9EndsAfterTheRestartWithItsLogIntact(@TempDir Path dir) throws Exception {
-        Path folder = Files.createDirectories(dir.resolve("site/src"));
-        Files.writeString(folder.resolve("App.tsx"), "export const v = 0;\n");
+        Path folder = dir.resolve("site/src");
         try (ScriptedLlm llm = ScriptedLlm.start()) {
-            Path config = dir.resolve("server.yaml");
-            Files.writeString(config, """
-                    tenants: [{id: "%s", name: t, tokens: [{token: "%s", role: owner}]}]
-                    providers: [{id: scripted, base_url: "%s"}]
-                    models:
-                      - {id: "5d1e0000-0000-4000-8000-00000000000a", name: "Model A", is_default: true,
-                         providers: [{provider: scripted, provider_model_id: model-a}]}
-                    apps: [{id: "%s", tenant: t, name: site, workspace_path: "%s"}]
-                    runs: {provider_retry_delay_ms: 50}
-                    """.formatted(TENANT, TOKEN, llm.baseUrl(), APP, dir.resolve("site")));
+            Path config = ServeConfig.write(dir, llm, TOKEN, "");
             llm.script("model-a",
                     Reply.toolCall("Writing.", "coding_agent_write_file",
                             "{\"path\":\"src/App.tsx\",\"content\":\"export const v = 1;\\n\"}"),
                     Reply.slowText(500, 20),
                     Reply.text("Finished after the crash."));
-            String runs = "/admin/apps/" + APP + "/coding-agent/runs";
+            String runs = ServeConfig.RUNS;
             String run;
             try (ServeProcess first = ServeProcess.start(dir.resolve("data"), "--config", config.toString())) {
                 Api api = new Api(first.baseUrl(), TOKEN);

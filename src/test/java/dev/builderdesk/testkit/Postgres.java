@@ -37,11 +37,25 @@ public final class Postgres {
         this.server = server;
     }
 
+    /**
+     * A server of its own that syncs to disk as a production one does (fsync, synchronous commit, full page
+     * writes), for measuring durable throughput; stopped when the JVM exits.
+     */
+    public static Postgres startDurable() {
+        try {
+            Postgres durable = start(true);
+            Runtime.getRuntime().addShutdownHook(new Thread(durable::stop));
+            return durable;
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("Could not start PostgreSQL for the tests", e);
+        }
+    }
+
     /** The JVM's server, started on first use and stopped when the JVM exits. */
     public static synchronized Postgres shared() {
         if (shared == null) {
             try {
-                shared = start();
+                shared = start(false);
             } catch (IOException | InterruptedException e) {
                 throw new IllegalStateException("Could not start PostgreSQL for the tests", e);
             }
@@ -74,7 +88,7 @@ public final class Postgres {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=postgres";
     }
 
-    private static Postgres start() throws IOException, InterruptedException {
+    private static Postgres start(boolean durable) throws IOException, InterruptedException {
         Path home = Files.createTempDirectory("bd-postgres-");
         try (InputStream archive = Postgres.class.getResourceAsStream("/postgres-linux-x86_64.txz")) {
             if (archive == null) {
@@ -96,8 +110,10 @@ public final class Postgres {
         }
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/postgres").toString(), "-D",
                 data.toString(), "-p", Integer.toString(port), "-k", home.toString(), "-c",
-                "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c",
-                "full_page_writes=off", "-c", "max_connections=300"));
+                "listen_addresses=127.0.0.1", "-c", "max_connections=300"));
+        if (!durable) {
+            command.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
+        }
         Process server = new ProcessBuilder(asUser(command, root)).redirectErrorStream(true)
                 .redirectOutput(home.resolve("server.log").toFile()).start();
         Postgres postgres = new Postgres(home, port, server);

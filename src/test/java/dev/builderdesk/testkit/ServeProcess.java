@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -23,7 +26,7 @@ public record ServeProcess(Process process, String baseUrl, List<String> output)
         command.addAll(List.of(extraArgs));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        List<String> lines = new ArrayList<>();
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
         String line;
         String url = null;
         while ((line = out.readLine()) != null) {
@@ -40,7 +43,7 @@ public record ServeProcess(Process process, String baseUrl, List<String> output)
             p.destroyForcibly();
             throw new IllegalStateException("serve did not start: " + lines);
         }
-        Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
+        Thread drain = new Thread(() -> out.lines().forEach(lines::add));
         drain.setDaemon(true);
         drain.start();
         return new ServeProcess(p, url, lines);
@@ -78,6 +81,37 @@ public record ServeProcess(Process process, String baseUrl, List<String> output)
 
     public long pid() {
         return process.pid();
+    }
+
+    /** Waits until the process printed a line containing {@code fragment}; false when {@code timeout} passed. */
+    public boolean awaitOutput(String fragment, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            synchronized (output) {
+                if (output.stream().anyMatch(l -> l.contains(fragment))) {
+                    return true;
+                }
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    /** Freezes the process (SIGSTOP): alive, holding its connections, doing nothing — a zombie in the making. */
+    public void freeze() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** Lets a frozen process go on (SIGCONT), from where it stopped. */
+    public void thaw() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -" + name + " " + pid() + " failed");
+        }
     }
 
     /** The crash: SIGKILL, no shutdown hook runs. */

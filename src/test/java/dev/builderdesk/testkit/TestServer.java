@@ -44,6 +44,7 @@ public final class TestServer implements AutoCloseable {
     public static final String MODEL_DEMO = "5d1e0000-0000-4000-8000-0000000000d0";
 
     private final ScriptedLlm llm;
+    private final boolean ownsLlm;
     private final Path dir;
     private final Options options;
     /** A PostgreSQL database of this server's own when the run selects PostgreSQL; null: SQLite in the data folder. */
@@ -99,10 +100,29 @@ public final class TestServer implements AutoCloseable {
     }
 
     private TestServer(ScriptedLlm llm, Path dir, Options options) {
+        this(llm, true, dir, options, Postgres.selected() ? Postgres.shared().newDatabase() : null);
+    }
+
+    private TestServer(ScriptedLlm llm, boolean ownsLlm, Path dir, Options options, String databaseUrl) {
         this.llm = llm;
+        this.ownsLlm = ownsLlm;
         this.dir = dir;
         this.options = options;
-        this.databaseUrl = Postgres.selected() ? Postgres.shared().newDatabase() : null;
+        this.databaseUrl = databaseUrl;
+    }
+
+    /**
+     * One instance of a shared deployment: a server with a data folder of its own on the PostgreSQL database at
+     * {@code databaseUrl}, its scripted model {@code llm} (the caller's, shared with the other instances).
+     */
+    public static TestServer startOn(Path dir, Options options, String databaseUrl, ScriptedLlm llm) {
+        try {
+            TestServer t = new TestServer(llm, false, dir, options, databaseUrl);
+            t.boot();
+            return t;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static TestServer start(Path dir) {
@@ -165,8 +185,12 @@ public final class TestServer implements AutoCloseable {
 
     /** A connection to the server's database (SQLite or PostgreSQL), for tests that inspect or alter it. */
     public java.sql.Connection database() throws java.sql.SQLException {
-        return java.sql.DriverManager.getConnection(databaseUrl != null ? databaseUrl
-                : "jdbc:sqlite:" + databaseFile());
+        return java.sql.DriverManager.getConnection(databaseUrl());
+    }
+
+    /** The JDBC URL of the server's database, for a test that opens a second instance's view of it. */
+    public String databaseUrl() {
+        return databaseUrl != null ? databaseUrl : "jdbc:sqlite:" + databaseFile();
     }
 
     /** True when this server's database is PostgreSQL (a test whose SQL differs per dialect asks). */
@@ -277,7 +301,9 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-        llm.close();
+        if (ownsLlm) {
+            llm.close();
+        }
     }
 
     private String yaml() {

@@ -114,6 +114,11 @@ public final class ConfigLoader {
                 if (c.server().heartbeatSeconds() != null && c.server().heartbeatSeconds() < 1) {
                     fail("/server/heartbeat_seconds", "heartbeat_seconds must be at least 1");
                 }
+                if (c.server().leaseSeconds() != null
+                        && (c.server().leaseSeconds() < 3 || c.server().leaseSeconds() > 300)) {
+                    // Renewed every third of it: under 3 s a busy database could cost a healthy instance its runs.
+                    fail("/server/lease_seconds", "lease_seconds must be between 3 and 300");
+                }
                 List<String> prefixes = list(c.server().providerUrlPrefixes());
                 for (int j = 0; j < prefixes.size(); j++) {
                     String prefix = prefixes.get(j);

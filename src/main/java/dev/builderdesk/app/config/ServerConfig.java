@@ -27,10 +27,11 @@ public record ServerConfig(
 
     /**
      * {@code provider_url_prefixes}: where tenants' providers may point (absent: anywhere);
-     * {@code allow_verify_commands}: whether tenants' apps may run verify commands on a server with tenants.
+     * {@code allow_verify_commands}: whether tenants' apps may run verify commands on a server with tenants;
+     * {@code lease_seconds}: how long a run stays with an instance that stopped renewing it (default 6, ADR 0017).
      */
     public record Server(String host, Integer port, Integer heartbeatSeconds, List<String> providerUrlPrefixes,
-            Boolean allowVerifyCommands) {
+            Boolean allowVerifyCommands, Integer leaseSeconds) {
     }
 
     /** {@code pool_size}: the most connections the server holds (default 8). */

@@ -8,11 +8,19 @@ import dev.builderdesk.protocol.StreamEvent;
 import dev.builderdesk.protocol.Timestamps;
 import dev.builderdesk.store.EventRepository.EventRow;
 import dev.builderdesk.store.EventRepository.NewEvent;
+import dev.builderdesk.store.LeaseRepository.Lease;
 import dev.builderdesk.store.SqlWork;
 import dev.builderdesk.store.Store;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,20 +38,31 @@ import java.util.concurrent.locks.ReentrantLock;
  * events — a status change, a saved conversation — is appended with the events that announce it: it joins the same
  * queue, commits in their transaction, and its caller waits until it is committed. Readers pull (from an
  * in-memory tail of active runs, else from the database), so a slow reader never slows the writer.
+ *
+ * <p>Several instances may share one database (ADR 0017). A run is executed where its lease is held: there its
+ * appends carry the lease, and the commit refuses those whose lease moved on ({@link LeaseLostException}), so an
+ * instance that lost a run can never write to it again. Elsewhere readers read the database, woken by the
+ * executing instance's notification after each commit, or by a poll when none comes.
  */
 public final class EventLog implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EventLog.class.getName());
     private static final int MAX_BATCH = 2048;
+    /** The notification channel every instance listens on; a payload is a run id with new events. */
+    private static final String WAKE_CHANNEL = "run_events";
+    /** How often a reader of a run executed elsewhere looks for new events when no notification woke it. */
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final Store store;
     private final ConcurrentHashMap<String, Channel> channels = new ConcurrentHashMap<>();
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread committer;
+    private final AutoCloseable wakeUps;
     private volatile boolean closed;
 
     public EventLog(Store store) {
         this.store = store;
         this.committer = Thread.ofPlatform().name("event-log-committer").daemon().start(this::commitLoop);
+        this.wakeUps = store.db().listen(WAKE_CHANNEL, this::wake, this::wakeAll);
     }
 
     /** One event to append: its payload and diagnostics. */
@@ -93,12 +112,46 @@ public final class EventLog implements AutoCloseable {
         return appendAt(runId, appId, ts, List.of(new Entry(payload, diags)), alsoInTransaction);
     }
 
+    /**
+     * This instance executes the run under {@code lease} from now on: its appends carry the lease, and the run's
+     * seqs continue from what the database holds (another instance may have written them).
+     */
+    public void own(Lease lease) {
+        Channel ch = channel(lease.runId());
+        ch.lock.lock();
+        try {
+            resync(ch, lease.runId());
+            ch.lease = lease;
+            ch.changed.signalAll();
+        } finally {
+            ch.lock.unlock();
+        }
+    }
+
+    /** This instance no longer executes the run: readers read the database, appends carry no lease. */
+    public void disown(String runId) {
+        Channel ch = channels.get(runId);
+        if (ch == null) {
+            return;
+        }
+        ch.lock.lock();
+        try {
+            ch.lease = null;
+            ch.changed.signalAll();
+        } finally {
+            ch.lock.unlock();
+        }
+    }
+
     /** Events with {@code seq > afterSeq}, oldest first, at most {@code limit}. */
     public List<EventRow> read(String runId, long afterSeq, int limit) {
         Channel ch = channels.get(runId);
         if (ch != null) {
             ch.lock.lock();
             try {
+                if (ch.lease == null) {
+                    return readDurable(runId, afterSeq, limit);
+                }
                 if (afterSeq + 1 >= ch.tailStart && afterSeq + 1 < ch.tailStart + ch.tail.size()) {
                     int from = (int) (afterSeq + 1 - ch.tailStart);
                     int to = Math.min(ch.tail.size(), from + limit);
@@ -124,25 +177,55 @@ public final class EventLog implements AutoCloseable {
         Channel ch = channel(runId);
         ch.lock.lock();
         try {
-            return ch.visibleSeq;
+            if (ch.lease != null) {
+                return ch.visibleSeq;
+            }
         } finally {
             ch.lock.unlock();
         }
+        return durableSeq(runId);
     }
 
-    /** Waits until the run has a visible event after {@code afterSeq}; false if the timeout passed first. */
+    /**
+     * Waits until the run has a visible event after {@code afterSeq}; false if the timeout passed first. A run
+     * executed here wakes its readers at each commit; one executed elsewhere is looked up in the database when its
+     * instance's notification arrives, and every 250 ms in case none does.
+     */
     public boolean awaitAfter(String runId, long afterSeq, long timeoutMillis) throws InterruptedException {
         Channel ch = channel(runId);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         ch.lock.lock();
         try {
-            long nanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-            while (ch.visibleSeq <= afterSeq) {
-                if (nanos <= 0) {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (ch.lease != null) {
+                    if (ch.visibleSeq > afterSeq) {
+                        return true;
+                    }
+                    if (left <= 0) {
+                        return false;
+                    }
+                    ch.changed.awaitNanos(left);
+                    continue;
+                }
+                long wakes = ch.wakes;
+                ch.lock.unlock();
+                try {
+                    if (durableSeq(runId) > afterSeq) {
+                        return true;
+                    }
+                } finally {
+                    ch.lock.lock();
+                }
+                left = deadline - System.nanoTime();
+                if (left <= 0) {
                     return false;
                 }
-                nanos = ch.changed.awaitNanos(nanos);
+                if (ch.wakes == wakes && ch.lease == null) {
+                    // A wake-up that came while the database was read is not lost: the count moved.
+                    ch.changed.awaitNanos(Math.min(left, POLL_NANOS));
+                }
             }
-            return true;
         } finally {
             ch.lock.unlock();
         }
@@ -152,6 +235,11 @@ public final class EventLog implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        try {
+            wakeUps.close();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "Stopping the event wake-ups failed", e);
+        }
         committer.interrupt();
         try {
             committer.join(5_000);
@@ -168,6 +256,10 @@ public final class EventLog implements AutoCloseable {
         Channel ch = channel(runId);
         ch.lock.lock();
         try {
+            if (ch.lease == null && store.db().shared()) {
+                // Not executed here: another instance may have appended since this channel last looked.
+                resync(ch, runId);
+            }
             List<NewEvent> events = new ArrayList<>(entries.size());
             EventType terminal = null;
             for (Entry entry : entries) {
@@ -180,7 +272,8 @@ public final class EventLog implements AutoCloseable {
                 events.add(new NewEvent(runId, seq, type.wire(), Json.write(event)));
                 terminal = type.isTerminal() ? type : terminal;
             }
-            Pending p = new Pending(ch, List.copyOf(events), ch.assignedSeq, terminal, alsoInTransaction);
+            Pending p = new Pending(ch, ch.lease, List.copyOf(events), ch.assignedSeq, terminal, alsoInTransaction);
+            ch.inFlight++;
             // Enqueued under the run's lock, so the queue holds each run's events in seq order.
             queue.add(p);
             return p;
@@ -223,85 +316,208 @@ public final class EventLog implements AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "Event log committer failed", e);
-                batch.forEach(p -> p.done.completeExceptionally(e));
+                batch.forEach(p -> fail(p, e));
                 batch.clear();
             }
         }
     }
 
-    /** One transaction for the batch; if it fails, each item alone, so one bad item cannot sink the others. */
+    /**
+     * One transaction for the batch; if it fails, each item alone, so one bad item cannot sink the others. Items
+     * whose lease moved on are refused inside the transaction (their events and work are not stored); the others
+     * commit. Other instances are told after the commit, never inside it.
+     */
     private void commit(List<Pending> batch) {
+        Set<Pending> refused = identitySet();
+        List<Pending> stored = new ArrayList<>(batch.size());
         try {
             store.db().write(c -> {
-                List<NewEvent> events = new ArrayList<>(batch.size());
-                for (Pending p : batch) {
+                refused.clear();
+                List<Pending> accepted = fenced(c, batch, refused);
+                List<NewEvent> events = new ArrayList<>(accepted.size());
+                for (Pending p : accepted) {
                     events.addAll(p.events);
                 }
                 store.events().appendAll(c, events);
-                for (Pending p : batch) {
+                for (Pending p : accepted) {
                     if (p.work != null) {
                         p.work.apply(c);
                     }
                 }
                 return null;
             });
-            batch.forEach(this::publish);
+            for (Pending p : batch) {
+                if (refused.contains(p)) {
+                    fail(p, new LeaseLostException(p.events.get(0).runId()));
+                } else {
+                    publish(p);
+                    stored.add(p);
+                }
+            }
         } catch (RuntimeException batchFailure) {
             for (Pending p : batch) {
                 try {
-                    store.db().write(c -> {
+                    boolean accepted = store.db().write(c -> {
+                        if (fenced(c, List.of(p), identitySet()).isEmpty()) {
+                            return false;
+                        }
                         store.events().appendAll(c, p.events);
-                        return p.work == null ? null : p.work.apply(c);
+                        if (p.work != null) {
+                            p.work.apply(c);
+                        }
+                        return true;
                     });
-                    publish(p);
+                    if (accepted) {
+                        publish(p);
+                        stored.add(p);
+                    } else {
+                        fail(p, new LeaseLostException(p.events.get(0).runId()));
+                    }
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.ERROR, "Events of a run up to #" + p.seq + (p.events.isEmpty() ? ""
                             : " of " + p.events.get(0).runId()) + " could not be stored", e);
-                    p.done.completeExceptionally(e);
+                    fail(p, e);
                 }
             }
+        }
+        announce(stored);
+    }
+
+    /** The items that may commit: unleased ones, and those whose lease is still current; the rest go to refused. */
+    private List<Pending> fenced(Connection c, List<Pending> items, Set<Pending> refused)
+            throws SQLException {
+        List<Lease> leases = items.stream().map(Pending::lease).filter(Objects::nonNull).distinct().toList();
+        Set<Lease> current = Set.copyOf(store.leases().current(c, leases));
+        List<Pending> accepted = new ArrayList<>(items.size());
+        for (Pending p : items) {
+            if (p.lease == null || current.contains(p.lease)) {
+                accepted.add(p);
+            } else {
+                refused.add(p);
+            }
+        }
+        return accepted;
+    }
+
+    /** Wakes the readers other instances have of the runs just committed: one notification per run per batch. */
+    private void announce(List<Pending> stored) {
+        if (stored.isEmpty() || !store.db().shared()) {
+            return;
+        }
+        Set<String> runs = new LinkedHashSet<>();
+        for (Pending p : stored) {
+            if (!p.events.isEmpty()) {
+                runs.add(p.events.get(0).runId());
+            }
+        }
+        try {
+            store.db().notify(WAKE_CHANNEL, runs);
+        } catch (RuntimeException e) {
+            // Readers elsewhere still find the events by polling, a little later.
+            LOG.log(System.Logger.Level.WARNING, "Could not notify other instances of new events", e);
         }
     }
 
     private void publish(Pending p) {
-        if (p.channel != null) {
-            Channel ch = p.channel;
-            ch.lock.lock();
-            try {
-                ch.visibleSeq = Math.max(ch.visibleSeq, p.seq);
-                if (p.terminal != null) {
-                    ch.tail.clear();
-                    ch.tailStart = p.seq + 1;
-                } else {
-                    for (NewEvent e : p.events) {
-                        if (ch.tailStart + ch.tail.size() == e.seq()) {
-                            ch.tail.add(new EventRow(e.seq(), e.event(), e.body()));
-                        }
+        Channel ch = p.channel;
+        ch.lock.lock();
+        try {
+            ch.inFlight--;
+            ch.visibleSeq = Math.max(ch.visibleSeq, p.seq);
+            if (p.terminal != null) {
+                ch.tail.clear();
+                ch.tailStart = p.seq + 1;
+            } else {
+                for (NewEvent e : p.events) {
+                    if (ch.tailStart + ch.tail.size() == e.seq()) {
+                        ch.tail.add(new EventRow(e.seq(), e.event(), e.body()));
                     }
                 }
-                ch.changed.signalAll();
-            } finally {
-                ch.lock.unlock();
             }
+            ch.changed.signalAll();
+        } finally {
+            ch.lock.unlock();
         }
         p.done.complete(null);
     }
 
-    private Channel channel(String runId) {
-        return channels.computeIfAbsent(runId, id -> new Channel(store.db().read(c -> store.events().maxSeq(c, id))));
+    private static void fail(Pending p, RuntimeException why) {
+        Channel ch = p.channel;
+        ch.lock.lock();
+        try {
+            ch.inFlight--;
+        } finally {
+            ch.lock.unlock();
+        }
+        p.done.completeExceptionally(why);
     }
 
-    /** One queued item: a run's events with optional work in their transaction; {@code seq} is the last event's. */
-    private record Pending(Channel channel, List<NewEvent> events, long seq, EventType terminal, SqlWork<?> work,
-            CompletableFuture<Void> done) {
-        Pending(Channel channel, List<NewEvent> events, long seq, EventType terminal, SqlWork<?> work) {
-            this(channel, events, seq, terminal, work, new CompletableFuture<>());
+    /** A notification from another instance: the run has new events in the database. */
+    private void wake(String runId) {
+        Channel ch = channels.get(runId);
+        if (ch != null) {
+            signal(ch);
+        }
+    }
+
+    /** After a reconnection, when notifications may have been missed: every reader looks again. */
+    private void wakeAll() {
+        channels.values().forEach(EventLog::signal);
+    }
+
+    private static void signal(Channel ch) {
+        ch.lock.lock();
+        try {
+            ch.wakes++;
+            ch.changed.signalAll();
+        } finally {
+            ch.lock.unlock();
+        }
+    }
+
+    /**
+     * Under the run's lock: catches its seqs up with the database, where another instance may have written. With
+     * nothing in flight here the database is the whole truth (seqs handed to refused appends were never stored).
+     */
+    private void resync(Channel ch, String runId) {
+        long stored = durableSeq(runId);
+        if (ch.inFlight == 0) {
+            ch.assignedSeq = stored;
+            ch.visibleSeq = stored;
+            ch.tail.clear();
+            ch.tailStart = stored + 1;
+        } else {
+            ch.assignedSeq = Math.max(ch.assignedSeq, stored);
+        }
+    }
+
+    private long durableSeq(String runId) {
+        return store.db().read(c -> store.events().maxSeq(c, runId));
+    }
+
+    private static Set<Pending> identitySet() {
+        return Collections.newSetFromMap(new IdentityHashMap<>());
+    }
+
+    private Channel channel(String runId) {
+        return channels.computeIfAbsent(runId, id -> new Channel(durableSeq(id)));
+    }
+
+    /**
+     * One queued item: a run's events with optional work in their transaction, and the lease they were appended
+     * under (null: not executed here); {@code seq} is the last event's.
+     */
+    private record Pending(Channel channel, Lease lease, List<NewEvent> events, long seq, EventType terminal,
+            SqlWork<?> work, CompletableFuture<Void> done) {
+        Pending(Channel channel, Lease lease, List<NewEvent> events, long seq, EventType terminal, SqlWork<?> work) {
+            this(channel, lease, events, seq, terminal, work, new CompletableFuture<>());
         }
     }
 
     /**
      * Per-run state: the last seq handed out, the last one committed and visible, the tail of an active run's
-     * events, and a condition readers wait on.
+     * events, and a condition readers wait on; the lease it is executed under here (null: elsewhere or nowhere),
+     * the appends not yet committed, and a count of wake-ups from other instances.
      */
     private static final class Channel {
         final ReentrantLock lock = new ReentrantLock();
@@ -310,6 +526,9 @@ public final class EventLog implements AutoCloseable {
         long assignedSeq;
         long visibleSeq;
         long tailStart;
+        Lease lease;
+        int inFlight;
+        long wakes;
 
         Channel(long lastSeq) {
             this.assignedSeq = lastSeq;

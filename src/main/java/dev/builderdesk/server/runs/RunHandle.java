@@ -1,20 +1,26 @@
 package dev.builderdesk.server.runs;
 
 import dev.builderdesk.providers.Cancellation;
+import dev.builderdesk.store.LeaseRepository.Lease;
 import java.util.concurrent.CompletableFuture;
 
-/** A run being executed: its cancel signal, why it was stopped, and a future that completes when the worker ends. */
+/**
+ * A run being executed: the lease it is executed under, its cancel signal, why it was stopped, and a future that
+ * completes when the worker ends.
+ */
 final class RunHandle {
-    /** Why a running run was stopped. */
-    enum StopReason { CANCEL, PAUSE }
+    /** Why a running run was stopped: a cancel, a graceful stop, or another instance took it over. */
+    enum StopReason { CANCEL, PAUSE, LEASE_LOST }
 
     final String runId;
+    final Lease lease;
     final Cancellation cancellation = new Cancellation();
     final CompletableFuture<Void> done = new CompletableFuture<>();
     private volatile StopReason reason;
 
-    RunHandle(String runId) {
-        this.runId = runId;
+    RunHandle(Lease lease) {
+        this.runId = lease.runId();
+        this.lease = lease;
     }
 
     void stop(StopReason why) {

@@ -283,6 +283,8 @@ public final class RunService {
         store.runs().insert(c, r);
         store.chatSessions().addTurn(c, sessionId, new ChatTurn(UUID.randomUUID().toString(), p.runId(),
                 "user", p.input(), null, null, now));
+        // A new run cannot be held by anyone yet; claimed here, no other instance takes it before it starts.
+        supervisor.claim(c, r.id());
         return r;
     }
 
@@ -342,8 +344,12 @@ public final class RunService {
             if (fresh.status() != RunStatus.PAUSED) {
                 throw ApiError.conflict("Run is not paused");
             }
+            if (!supervisor.claim(c, fresh.id())) {
+                throw ApiError.conflict("Run is being resumed by another server instance");
+            }
             RunRow q = fresh.withStatus(RunStatus.QUEUED);
             store.runs().update(c, q);
+            store.leases().clearCancel(c, fresh.id());
             return q;
         });
         supervisor.submit(row.id(), true);
@@ -366,10 +372,27 @@ public final class RunService {
             }
             return RunViews.shown(store, require(who, appId, runId));
         }
-        return RunViews.shown(store, cancelIdle(row.id()));
+        Optional<RunRow> idle = supervisor.whileIdle(row.id(), () -> cancelIdle(row.id()));
+        if (idle.isPresent()) {
+            return RunViews.shown(store, idle.get());
+        }
+        // Another instance executes it: its heartbeat reads the request and stops the run.
+        supervisor.requestCancel(row.id());
+        Instant deadline = Instant.now().plusSeconds(10);
+        RunRow current = require(who, appId, runId);
+        while (!current.status().isSettled() && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            current = require(who, appId, runId);
+        }
+        return RunViews.shown(store, current);
     }
 
-    /** Cancels a run no worker executes (paused, or queued before recovery picked it up). */
+    /** Cancels a run no worker executes (paused, or queued with its executor gone), under the run's lease. */
     private RunRow cancelIdle(String runId) {
         RunRow current = store.db().read(c -> store.runs().findById(c, runId)).orElseThrow();
         if (current.status().isFinal()) {
@@ -390,20 +413,13 @@ public final class RunService {
 
     /**
      * At startup: runs that a previous process left queued or running are executed again, continuing from their
-     * saved conversation state when they have one, so no run is ever left running with nobody executing it.
+     * saved conversation state when they have one, so no run is ever left running with nobody executing it; from
+     * then on the leases of this instance's runs are kept, and those of dead instances taken over (ADR 0017).
      */
     public int recover() {
-        List<RunRow> orphans = new ArrayList<>();
-        store.db().read(c -> {
-            orphans.addAll(store.runs().withStatus(c, RunStatus.RUNNING));
-            orphans.addAll(store.runs().withStatus(c, RunStatus.QUEUED));
-            return null;
-        });
-        for (RunRow r : orphans) {
-            boolean hasState = store.db().read(c -> store.runStates().load(c, r.id())).isPresent();
-            supervisor.submit(r.id(), hasState || r.status() == RunStatus.RUNNING);
-        }
-        return orphans.size();
+        int recovered = supervisor.recover();
+        supervisor.keepLeases();
+        return recovered;
     }
 
     private CreateFields readCreate(JsonBody body) {

@@ -16,8 +16,8 @@ import java.util.Map;
 public record RunServices(RunService runs, RunSupervisor supervisor) {
     public static RunServices create(Store store, EventLog log, AppService apps, ModelService models,
             ProviderFactory providers, Map<String, Engine> engines, Revisions revisions, Drafts drafts,
-            Sandboxes sandboxes, EngineAvailability availability, ServerSettings settings) {
-        RunSupervisor supervisor = new RunSupervisor();
+            Sandboxes sandboxes, EngineAvailability availability, ServerSettings settings, RunLeases leases) {
+        RunSupervisor supervisor = new RunSupervisor(store, log, leases);
         supervisor.attach(new RunWorker(store, log, models, providers, engines, revisions, drafts, sandboxes,
                 settings));
         RunService runs = new RunService(store, log, apps, models, drafts, revisions, sandboxes, supervisor,

@@ -1,18 +1,30 @@
 package dev.builderdesk.server.runs;
 
+import dev.builderdesk.server.events.EventLog;
+import dev.builderdesk.server.events.LeaseLostException;
+import dev.builderdesk.store.LeaseRepository.Lease;
+import dev.builderdesk.store.LeaseRepository.Unowned;
+import dev.builderdesk.store.Store;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * Executes runs in the background, one virtual thread each, independent of any open stream. Knows which runs are
- * executing so they can be cancelled, and pauses them all on a graceful stop.
+ * Executes runs in the background, one virtual thread each, independent of any open stream. A run is executed only
+ * under its lease (ADR 0017): this class claims it, renews it by heartbeat, stops the worker of a run another
+ * instance took over, and takes over the runs whose executor died. Knows which runs are executing so they can be
+ * cancelled, and pauses them all on a graceful stop.
  */
 public final class RunSupervisor implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RunSupervisor.class.getName());
@@ -20,23 +32,76 @@ public final class RunSupervisor implements AutoCloseable {
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("run-", 0).factory());
     private final ConcurrentHashMap<String, RunHandle> active = new ConcurrentHashMap<>();
+    /** Leases claimed with a run's creation or resumption, until its worker starts. */
+    private final ConcurrentHashMap<String, Lease> claimed = new ConcurrentHashMap<>();
+    /** Runs whose worker crashed here: not taken again by this instance, so a crash cannot loop. */
+    private final Set<String> crashed = ConcurrentHashMap.newKeySet();
+    private final Store store;
+    private final EventLog log;
+    private final RunLeases leases;
     private RunWorker worker;
+    private Thread keeper;
+    private volatile boolean closing;
+
+    RunSupervisor(Store store, EventLog log, RunLeases leases) {
+        this.store = store;
+        this.log = log;
+        this.leases = leases;
+    }
 
     void attach(RunWorker runWorker) {
         this.worker = runWorker;
     }
 
-    /** Starts executing a run; {@code resume} continues from its saved conversation state. */
-    void submit(String runId, boolean resume) {
-        RunHandle handle = new RunHandle(runId);
+    /**
+     * Claims a run in the caller's transaction, the one that queues it (creation, resumption), so no other
+     * instance can take it between its commit and {@link #submit}. False when another instance holds it.
+     */
+    boolean claim(Connection c, String runId) throws SQLException {
+        Optional<Lease> lease = leases.claim(c, runId, false);
+        lease.ifPresent(l -> claimed.put(runId, l));
+        return lease.isPresent();
+    }
+
+    /**
+     * Starts executing a run under the lease claimed with it, or one claimed now; {@code resume} continues from its
+     * saved conversation state. False when another instance executes it.
+     */
+    boolean submit(String runId, boolean resume) {
+        Lease lease = claimed.remove(runId);
+        if (lease == null) {
+            lease = leases.claim(runId, false).orElse(null);
+        }
+        if (lease == null) {
+            return false;
+        }
+        start(lease, resume);
+        return true;
+    }
+
+    private void start(Lease lease, boolean resume) {
+        String runId = lease.runId();
+        RunHandle handle = new RunHandle(lease);
         active.put(runId, handle);
+        log.own(lease);
         executor.execute(() -> {
             try {
                 worker.execute(handle, resume);
+            } catch (LeaseLostException lost) {
+                LOG.log(System.Logger.Level.INFO, "Run " + runId + " was taken over by another instance;"
+                        + " stopped here, its last write refused");
             } catch (RuntimeException | Error e) {
+                crashed.add(runId);
                 LOG.log(System.Logger.Level.ERROR, "Run " + runId + " worker crashed", e);
             } finally {
                 active.remove(runId, handle);
+                log.disown(runId);
+                try {
+                    leases.release(lease);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "Could not release the lease of run " + runId
+                            + "; it expires by itself", e);
+                }
                 handle.done.complete(null);
             }
         });
@@ -44,6 +109,114 @@ public final class RunSupervisor implements AutoCloseable {
 
     Optional<RunHandle> handle(String runId) {
         return Optional.ofNullable(active.get(runId));
+    }
+
+    /**
+     * Runs {@code work} under the lease of a run nobody executes (paused, or queued with its executor gone), so
+     * what it appends is fenced like a worker's; empty when some instance executes the run.
+     */
+    <T> Optional<T> whileIdle(String runId, Supplier<T> work) {
+        if (active.containsKey(runId) || claimed.containsKey(runId)) {
+            return Optional.empty();
+        }
+        Optional<Lease> lease = leases.claim(runId, false);
+        if (lease.isEmpty()) {
+            return Optional.empty();
+        }
+        log.own(lease.get());
+        try {
+            return Optional.of(work.get());
+        } finally {
+            log.disown(runId);
+            leases.release(lease.get());
+        }
+    }
+
+    /** Asks the instance executing the run to cancel it; its heartbeat acts on it. */
+    void requestCancel(String runId) {
+        leases.requestCancel(runId);
+    }
+
+    /**
+     * Takes over the queued and running runs nobody executes, continuing from their saved conversation state when
+     * they have one; with {@code evenLive} (at start, on a database no other process opens) every one of them.
+     * Returns how many it started.
+     */
+    int adopt(boolean evenLive) {
+        int started = 0;
+        for (Unowned run : leases.unowned(evenLive)) {
+            String id = run.runId();
+            if (active.containsKey(id) || claimed.containsKey(id) || crashed.contains(id)) {
+                continue;
+            }
+            Optional<Lease> lease = leases.claim(id, evenLive);
+            if (lease.isPresent()) {
+                boolean hasState = store.db().read(c -> store.runStates().load(c, id)).isPresent();
+                start(lease.get(), hasState || run.running());
+                started++;
+            }
+        }
+        return started;
+    }
+
+    /** At start: takes over what a previous process left, without waiting for its leases if it could not share. */
+    int recover() {
+        return adopt(leases.exclusive());
+    }
+
+    /** Starts the heartbeat: leases renewed, cancels from other instances acted on, orphaned runs taken over. */
+    void keepLeases() {
+        keeper = Thread.ofPlatform().name("run-leases").daemon().start(this::keep);
+    }
+
+    private void keep() {
+        long nextRenewal = 0;
+        while (!closing) {
+            try {
+                if (System.nanoTime() - nextRenewal >= 0) {
+                    renew();
+                    actOnCancelRequests();
+                    nextRenewal = System.nanoTime() + leases.renewEvery().toNanos();
+                }
+                int adopted = adopt(false);
+                if (adopted > 0) {
+                    LOG.log(System.Logger.Level.INFO, "Took over " + adopted + " run(s) nobody executed");
+                }
+                Thread.sleep(leases.sweepEvery());
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // The database is away: the leases expire unless it comes back in time, and commits are fenced.
+                LOG.log(System.Logger.Level.WARNING, "Keeping run leases failed; retrying: " + e.getMessage());
+                try {
+                    Thread.sleep(leases.sweepEvery());
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Renews every lease held; a run whose lease another instance took is stopped here, writing nothing more. */
+    private void renew() {
+        List<Lease> held = new ArrayList<>(claimed.values());
+        active.values().forEach(h -> held.add(h.lease));
+        Map<String, Long> still = leases.renew(held);
+        for (RunHandle h : active.values()) {
+            if (!Long.valueOf(h.lease.epoch()).equals(still.get(h.runId))) {
+                LOG.log(System.Logger.Level.WARNING, "Run " + h.runId + " was taken over by another instance"
+                        + " (this one missed its lease); stopping it here");
+                log.disown(h.runId);
+                h.stop(RunHandle.StopReason.LEASE_LOST);
+            }
+        }
+        claimed.values().removeIf(l -> !Long.valueOf(l.epoch()).equals(still.get(l.runId())));
+    }
+
+    private void actOnCancelRequests() {
+        for (String runId : leases.cancelRequested()) {
+            handle(runId).ifPresent(h -> h.stop(RunHandle.StopReason.CANCEL));
+        }
     }
 
     /** Pauses every executing run and waits for them to settle, at most {@code grace}. */
@@ -63,6 +236,10 @@ public final class RunSupervisor implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
+        if (keeper != null) {
+            keeper.interrupt();
+        }
         executor.shutdownNow();
     }
 }

@@ -23,6 +23,7 @@ import dev.builderdesk.protocol.VerifyResult;
 import dev.builderdesk.providers.ProviderFactory;
 import dev.builderdesk.server.ServerSettings;
 import dev.builderdesk.server.events.EventLog;
+import dev.builderdesk.server.events.LeaseLostException;
 import dev.builderdesk.server.models.ModelService;
 import dev.builderdesk.store.EventRepository;
 import dev.builderdesk.store.RevisionRepository.RevisionRow;
@@ -106,6 +107,9 @@ final class RunWorker {
                 return;
             }
             outcome(handle, running, recorder, startedAt, resume);
+        } catch (LeaseLostException lost) {
+            // Another instance executes the run now: nothing more may be written from here, not even a failure.
+            throw lost;
         } catch (RuntimeException | IOException e) {
             // The stack for the operator; settling logs the failure itself, scrubbed. A blind attempt's stack is
             // left out: its messages may quote the model (settling's line does not).
@@ -318,6 +322,9 @@ final class RunWorker {
     }
 
     private void settleStopped(RunHandle handle, RunRow row, RunRecorder recorder, Instant startedAt) {
+        if (handle.reason() == RunHandle.StopReason.LEASE_LOST) {
+            throw new LeaseLostException(row.id());
+        }
         if (handle.reason() == RunHandle.StopReason.PAUSE) {
             // Only a graceful stop pauses a running run from outside (RunSupervisor.pauseAll).
             settle(row.withPauseReason(PauseReason.SERVER_SHUTDOWN.wire()), RunStatus.PAUSED, null, null, recorder,

@@ -52,7 +52,7 @@ final class ConfigApplier {
                 ProviderRow row = new ProviderRow(p.id(), null, p.name() == null ? p.id() : p.name(),
                         p.kind() == null ? Provider.OPENAI_COMPATIBLE : p.kind(), p.baseUrl(), p.apiKeyEnv(),
                         p.apiKey(), true, true);
-                if (store.providers().find(c, p.id()).isPresent()) {
+                if (store.providers().find(c, null, p.id()).isPresent()) {
                     store.providers().update(c, row, now);
                 } else {
                     store.providers().insert(c, row, now);

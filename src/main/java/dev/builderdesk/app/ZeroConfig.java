@@ -87,11 +87,11 @@ final class ZeroConfig {
         }
         LOG.log(System.Logger.Level.INFO, local.name() + " found with " + offered.size() + " model(s)");
         store.db().write(c -> {
-            if (store.providers().find(c, local.id()).isEmpty()) {
+            if (store.providers().find(c, tenantId, local.id()).isEmpty()) {
                 store.providers().insert(c, new ProviderRow(local.id(), tenantId, local.name(),
                         Provider.OPENAI_COMPATIBLE, local.baseUrl(), null, null, true, false), now);
             }
-            ProviderRow provider = store.providers().find(c, local.id()).orElseThrow();
+            ProviderRow provider = store.providers().find(c, tenantId, local.id()).orElseThrow();
             List<Model> known = store.models().listVisible(c, tenantId, new Filter(null, null), 0, Integer.MAX_VALUE);
             boolean anyDefault = known.stream().anyMatch(m -> m.isDefault() && !isDemo(m));
             List<Model> added = ModelImport.add(store, c, tenantId, provider, offered, now);
@@ -110,7 +110,7 @@ final class ZeroConfig {
 
     private void ensureDemo(String tenantId, Instant now) {
         store.db().write(c -> {
-            if (store.providers().find(c, Provider.DEMO).isEmpty()) {
+            if (store.providers().find(c, tenantId, Provider.DEMO).isEmpty()) {
                 store.providers().insert(c, new ProviderRow(Provider.DEMO, tenantId, "Demo (scripted, offline)",
                         Provider.DEMO, null, null, null, true, false), now);
             }

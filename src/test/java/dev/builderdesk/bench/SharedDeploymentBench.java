@@ -53,8 +53,8 @@ class SharedDeploymentBench {
 
     @Test
     void measure() throws Exception {
-        StringBuilder report = new StringBuilder("| scenario | repeat | events | events/s | p50 µs | p95 µs | p99 µs |\n"
-                + "|---|---|---|---|---|---|---|\n");
+        StringBuilder report = new StringBuilder("| scenario | repeat | events | events/s | p50 µs | p95 µs"
+                + " | p99 µs |\n|---|---|---|---|---|---|---|\n");
         Map<String, List<Sample>> kept = new LinkedHashMap<>();
         for (int repeat = 0; repeat <= REPEATS; repeat++) {
             Path d = Files.createDirectories(dir.resolve("r" + repeat));
@@ -77,6 +77,12 @@ class SharedDeploymentBench {
             }
         }
         Postgres durable = Postgres.startDurable();
+        try (Store store = Store.open(durable.newDatabase(), 1)) {
+            List<String> settings = store.db().read(c -> Sql.query(c, "SELECT name || '=' || setting FROM pg_settings"
+                    + " WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', 'wal_sync_method')"
+                    + " ORDER BY name", rs -> rs.getString(1)));
+            report.append("\nThe durable server: ").append(String.join(", ", settings)).append("\n\n");
+        }
         for (int repeat = 0; repeat <= REPEATS; repeat++) {
             try (Store store = Store.open(durable.newDatabase(), 8)) {
                 keep(kept, repeat, "durable appends, PostgreSQL fsync on: 200 runs × 250 deltas",

@@ -91,6 +91,43 @@ class ProviderRoutesTest {
     }
 
     @Test
+    void providerIdsAreScopedPerTenantAndEachTenantsModelsRunOnItsOwn() throws Exception {
+        addTeam("sk-good");
+        Api beta = server.api(TestServer.BETA_OWNER);
+        try (ScriptedLlm theirs = ScriptedLlm.start().listing(List.of(Map.of("id", "beta-coder", "type", "chat")))) {
+            Api.Resp same = beta.post("/providers", Map.of("id", "team", "name", "Team", "base_url", theirs.baseUrl()));
+            assertThat(same.status()).as("another tenant's id is free: " + same.raw()).isEqualTo(200);
+            assertThat(beta.get("/providers/team").json().get("base_url").asText()).isEqualTo(theirs.baseUrl());
+            assertThat(owner.get("/providers/team").json().get("base_url").asText()).isEqualTo(team.baseUrl());
+
+            // Beta's model on its "team" runs on beta's endpoint, never on acme's provider of the same id.
+            String model = beta.post("/providers/team/discover", Map.of("add", true)).json().get("added").get(0)
+                    .get("id").asText();
+            theirs.script("beta-coder", ScriptedLlm.Reply.text("Answered by beta's provider."));
+            String betaApp = beta.post("/admin/apps", Map.of("name", "b", "template", "empty")).json().get("id")
+                    .asText();
+            String run = beta.post(TestServer.runs(betaApp), Map.of("input", "hi", "model_id", model)).json()
+                    .get("run_id").asText();
+            JsonNode settled = beta.get(TestServer.runs(betaApp) + "/" + run).json();
+            for (int i = 0; i < 300 && !settled.get("status").asText().equals("completed"); i++) {
+                Thread.sleep(50);
+                settled = beta.get(TestServer.runs(betaApp) + "/" + run).json();
+            }
+            assertThat(settled.get("status").asText()).as(settled.toString()).isEqualTo("completed");
+            assertThat(theirs.requestsFor("beta-coder")).hasSize(1);
+            assertThat(team.requestsFor("beta-coder")).isEmpty();
+
+            // Changing or removing it touches beta's own only; a global provider's id stays taken.
+            beta.put("/providers/team", Map.of("name", "Beta team"));
+            assertThat(owner.get("/providers/team").json().get("name").asText()).isEqualTo("Team");
+            Api.Resp global = beta.post("/providers", Map.of("id", "scripted", "name", "Mine", "base_url",
+                    theirs.baseUrl()));
+            assertThat(global.status()).isEqualTo(409);
+            assertThat(global.detail().get("code").asText()).isEqualTo("PROVIDER_EXISTS");
+        }
+    }
+
+    @Test
     void discoveryAddsOnlyChatModelsAndSwitchesOnTheFirstThree() {
         addTeam("sk-wrong");
         Api.Resp refused = owner.post("/providers/team/discover", Map.of("add", true));

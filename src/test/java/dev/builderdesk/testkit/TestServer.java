@@ -144,6 +144,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     private void boot(int port) throws IOException {
+        Files.createDirectories(dir);
         Path config = dir.resolve("server.yaml");
         Files.writeString(config, yaml());
         server = ServerAssembly.start(new ServerAssembly.Options(dir.resolve("data"), config, "127.0.0.1", port,

@@ -157,7 +157,7 @@ public final class ModelService {
                 if (!b.isEnabled()) {
                     continue;
                 }
-                Optional<ProviderRow> p = store.providers().find(c, b.provider());
+                Optional<ProviderRow> p = store.providers().find(c, model.get().tenantId(), b.provider());
                 // A tenant's provider outside the operator's allow-list (saved before it was set) is not called.
                 if (p.isPresent() && p.get().enabled() && allowedUrls.reaches(p.get())) {
                     ProviderRow row = p.get();
@@ -185,8 +185,7 @@ public final class ModelService {
     private void checkProviders(Principal who, List<ModelBinding> bindings) {
         store.db().read(c -> {
             for (ModelBinding b : bindings) {
-                Optional<ProviderRow> p = store.providers().find(c, b.provider());
-                if (p.isEmpty() || (p.get().tenantId() != null && !p.get().tenantId().equals(who.tenantId()))) {
+                if (store.providers().find(c, who.tenantId(), b.provider()).isEmpty()) {
                     throw ApiError.badRequest("Unknown provider: " + b.provider());
                 }
             }

@@ -87,8 +87,8 @@ public final class ProviderService {
         }
         return store.db().write(c -> {
             checkNameFree(c, who, cleanName, null);
-            String effectiveId = id != null ? id : freeId(c, slug(cleanName));
-            if (id != null && store.providers().find(c, id).isPresent()) {
+            String effectiveId = id != null ? id : freeId(c, who, slug(cleanName));
+            if (id != null && store.providers().find(c, who.tenantId(), id).isPresent()) {
                 throw ApiError.coded(409, ErrorCodes.PROVIDER_EXISTS, "id", "A provider with the id '" + id
                         + "' already exists.", Map.of());
             }
@@ -161,7 +161,7 @@ public final class ProviderService {
                             m.isActive(), m.isDefault(), others, m.createdAt(), now));
                 }
             }
-            store.providers().delete(c, id);
+            store.providers().delete(c, p);
             return view(p);
         });
     }
@@ -293,8 +293,7 @@ public final class ProviderService {
     }
 
     private ProviderRow visible(Principal who, String id) {
-        return store.db().read(c -> store.providers().find(c, id))
-                .filter(p -> p.tenantId() == null || p.tenantId().equals(who.tenantId()))
+        return store.db().read(c -> store.providers().find(c, who.tenantId(), id))
                 .orElseThrow(() -> ApiError.notFound("Provider not found"));
     }
 
@@ -315,10 +314,10 @@ public final class ProviderService {
         }
     }
 
-    /** The slug, or the slug with the first free suffix ({@code team-2}). */
-    private String freeId(Connection c, String slug) throws SQLException {
+    /** The slug, or the slug with the first suffix free among the tenant's ids ({@code team-2}). */
+    private String freeId(Connection c, Principal who, String slug) throws SQLException {
         String candidate = slug;
-        for (int i = 2; store.providers().find(c, candidate).isPresent(); i++) {
+        for (int i = 2; store.providers().find(c, who.tenantId(), candidate).isPresent(); i++) {
             String suffix = "-" + i;
             candidate = slug.substring(0, Math.min(slug.length(), 64 - suffix.length())) + suffix;
         }

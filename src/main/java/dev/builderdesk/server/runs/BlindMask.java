@@ -117,7 +117,7 @@ public final class BlindMask {
                 secrets.add(b.providerModelId());
                 addWords(words, b.providerModelId());
                 // The provider tells the vendor ("Anthropic", "api.mistral.ai") as well as the model would.
-                Optional<ProviderRow> provider = store.providers().find(c, b.provider());
+                Optional<ProviderRow> provider = store.providers().find(c, m.tenantId(), b.provider());
                 if (provider.isPresent()) {
                     // Its whole name only: its words ("Team", "Private") are ordinary ones.
                     secrets.add(provider.get().name());

@@ -1,6 +1,7 @@
 package dev.builderdesk.tools;
 
 import dev.builderdesk.workspace.WorkspaceRules;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +13,11 @@ import java.util.Set;
 public final class PathPolicy {
     static final int MAX_DEPTH = 32;
     static final int MAX_LENGTH = 1024;
+    /**
+     * Under the file system's 255 bytes a name by the suffix of the temporary file a write goes through
+     * ({@code .<nanos>.bd-tmp}, up to 27 bytes): a name the bound allows can always be written.
+     */
+    static final int MAX_NAME_BYTES = 200;
 
     private final Set<String> allowedExtensions;
 
@@ -58,8 +64,9 @@ public final class PathPolicy {
             throw ToolFailure.policy("File path is required", field);
         }
         for (String segment : kept) {
-            if (segment.length() > 255) {
-                throw ToolFailure.policy("File name is too long", field);
+            // Bytes, not characters: a name of accented or CJK letters takes 2-3 bytes a letter on the disk.
+            if (segment.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+                throw ToolFailure.policy("File name is too long (at most " + MAX_NAME_BYTES + " bytes)", field);
             }
         }
         // A web app's deepest files sit a dozen folders down; a model in a loop can make a 1,500-level tree that

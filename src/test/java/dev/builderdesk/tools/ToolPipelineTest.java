@@ -86,6 +86,13 @@ class ToolPipelineTest {
         assertThat(run("coding_agent_write_file", "{\"path\":\"" + longName + "\",\"content\":\"x\"}")
                 .get("error").asText()).startsWith("File path is too long");
         assertThat(root.resolve("b".repeat(200))).doesNotExist();
+        // 100 letters of 3 bytes each: few characters, but more bytes than a name may have on the disk.
+        ObjectNode wide = run("coding_agent_write_file", "{\"path\":\"src/" + "\u8def".repeat(100)
+                + ".ts\",\"content\":\"x\"}");
+        assertThat(wide.get("code").asText()).isEqualTo("BUILDER_PATCH_POLICY_VIOLATION");
+        assertThat(wide.get("error").asText()).isEqualTo("File name is too long (at most 200 bytes)");
+        assertThat(run("coding_agent_write_file", "{\"path\":\"src/" + "\u8def".repeat(65)
+                + ".ts\",\"content\":\"x\"}").get("ok").asBoolean()).as("198 bytes are fine").isTrue();
     }
 
     @Test

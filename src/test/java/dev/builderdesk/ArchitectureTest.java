@@ -109,6 +109,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void servicesTakeTypedRequestsAndNeverSeeHttp() {
+        // Routes read bodies into protocol records (server.http.Bodies); the services under them never reach back
+        // up into HTTP (issue 13). RunServer, which assembles the routes, is the one class of server above them.
+        noClasses().that().resideInAnyPackage("dev.builderdesk.server.models..", "dev.builderdesk.server.apps..",
+                        "dev.builderdesk.server.runs..", "dev.builderdesk.server.compare..",
+                        "dev.builderdesk.server.events..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.builderdesk.server.http..", "io.javalin..",
+                        "jakarta.servlet..")
+                .check(classes);
+    }
+
+    @Test
     void okHttpStaysBehindTheProvidersAndTheClientsImplementation() {
         // The composition root builds the one OkHttp client the providers share; nothing else sees OkHttp.
         noClasses().that().resideOutsideOfPackages("dev.builderdesk.providers..", "dev.builderdesk.client.internal..",

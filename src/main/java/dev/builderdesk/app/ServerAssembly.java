@@ -199,13 +199,15 @@ public final class ServerAssembly implements AutoCloseable {
                     : config.server() != null && config.server().host() != null ? config.server().host() : "127.0.0.1";
             int port = options.port() != null ? options.port()
                     : config.server() != null && config.server().port() != null ? config.server().port() : 8787;
-            RunServer server = new RunServer(routes, new AuthFilter(tokens), runs.supervisor(),
-                    settings.shutdownGrace()).start(host, port);
-            trace("http server listening");
+            // Before the first request: on SQLite recovery takes every run left behind, and must not take one that a
+            // request (a cancel, a resume) is already working on.
             int recovered = runs.runs().recover();
             if (recovered > 0) {
                 LOG.log(System.Logger.Level.INFO, "Recovering " + recovered + " run(s) left by the last stop");
             }
+            RunServer server = new RunServer(routes, new AuthFilter(tokens), runs.supervisor(),
+                    settings.shutdownGrace()).start(host, port);
+            trace("http server listening");
             return new ServerAssembly(store, log, http, server, host, dataDir, owner, ownFolder);
         } catch (RuntimeException e) {
             log.close();

@@ -52,6 +52,11 @@ public final class LeaseRepository {
         String in = String.join(", ", Collections.nCopies(runIds.size(), "?"));
         List<Object> params = new ArrayList<>(List.of(millis, owner));
         params.addAll(runIds);
+        if (Sql.isPostgres(c)) {
+            // Row locks in run id order, as the commits' share locks are taken: no deadlock between the two.
+            Sql.query(c, "SELECT run_id FROM run_leases WHERE owner = ? AND run_id IN (" + in + ") ORDER BY run_id"
+                    + " FOR UPDATE", rs -> rs.getString(1), params.subList(1, params.size()).toArray());
+        }
         Sql.update(c, "UPDATE run_leases SET expires_at = " + now(c) + " + ? WHERE owner = ? AND run_id IN (" + in
                 + ")", params.toArray());
         Map<String, Long> held = new HashMap<>();
@@ -103,6 +108,15 @@ public final class LeaseRepository {
                 + " WHERE r.status IN ('queued', 'running')"
                 + (evenLive ? "" : " AND (l.run_id IS NULL OR l.expires_at < " + now(c) + ")")
                 + " ORDER BY r.created_at", rs -> new Unowned(rs.getString(1), "running".equals(rs.getString(2))));
+    }
+
+    /**
+     * Whether the run is queued or running, read (on PostgreSQL: locked) in the caller's transaction: a takeover
+     * checks it where it claims, since a run seen unowned a moment ago may have been paused and released since.
+     */
+    public boolean unsettled(Connection c, String runId) throws SQLException {
+        return Sql.queryOne(c, "SELECT status FROM runs WHERE id = ?" + (Sql.isPostgres(c) ? " FOR UPDATE" : ""),
+                rs -> rs.getString(1), runId).map(s -> s.equals("queued") || s.equals("running")).orElse(false);
     }
 
     /** Runs {@code owner} executes that a cancel was asked for on another instance. */

@@ -118,8 +118,14 @@ class ProviderRoutesTest {
             assertThat(team.requestsFor("beta-coder")).isEmpty();
 
             // Changing or removing it touches beta's own only; a global provider's id stays taken.
-            beta.put("/providers/team", Map.of("name", "Beta team"));
+            Api.Resp renamed = beta.put("/providers/team", Map.of("name", "Beta team"));
+            assertThat(renamed.status()).as(renamed.raw()).isEqualTo(200);
+            assertThat(beta.get("/providers/team").json().get("name").asText()).isEqualTo("Beta team");
             assertThat(owner.get("/providers/team").json().get("name").asText()).isEqualTo("Team");
+            Api.Resp removed = beta.delete("/providers/team");
+            assertThat(removed.status()).as(removed.raw()).isEqualTo(200);
+            assertThat(beta.get("/providers/team").status()).isEqualTo(404);
+            assertThat(owner.get("/providers/team").json().get("base_url").asText()).isEqualTo(team.baseUrl());
             Api.Resp global = beta.post("/providers", Map.of("id", "scripted", "name", "Mine", "base_url",
                     theirs.baseUrl()));
             assertThat(global.status()).isEqualTo(409);

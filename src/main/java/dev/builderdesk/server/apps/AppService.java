@@ -1,7 +1,9 @@
 package dev.builderdesk.server.apps;
 
 import dev.builderdesk.protocol.App;
+import dev.builderdesk.protocol.AppChange;
 import dev.builderdesk.protocol.BuilderState;
+import dev.builderdesk.protocol.CreateAppRequest;
 import dev.builderdesk.protocol.ErrorCodes;
 import dev.builderdesk.protocol.FileContent;
 import dev.builderdesk.protocol.FileEntry;
@@ -12,7 +14,6 @@ import dev.builderdesk.protocol.VerifyCommand;
 import dev.builderdesk.server.ApiError;
 import dev.builderdesk.server.auth.Principal;
 import dev.builderdesk.server.auth.Scopes;
-import dev.builderdesk.server.http.JsonBody;
 import dev.builderdesk.store.RevisionRepository.RevisionRow;
 import dev.builderdesk.store.Store;
 import dev.builderdesk.workspace.AppFolderException;
@@ -28,7 +29,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /** Apps, their builder state, files and diffs. Another tenant's app does not exist (404). */
@@ -65,12 +65,11 @@ public final class AppService {
         return synced(require(who, appId));
     }
 
-    public App create(Principal who, JsonBody body) {
+    public App create(Principal who, CreateAppRequest request) {
         who.require(Scopes.APPS_WRITE);
-        String name = body.requiredString("name");
-        String template = body.optionalEnum("template", List.of(Templates.VITE_REACT, Templates.EMPTY));
-        String workspacePath = body.optionalString("workspace_path");
-        body.finish();
+        String name = request.name();
+        String template = request.template();
+        String workspacePath = request.workspacePath();
         if (name.isBlank()) {
             throw ApiError.badRequest("name is required");
         }
@@ -92,14 +91,12 @@ public final class AppService {
      * {@code PATCH /admin/apps/{id}} (ours): {@code name} renames; {@code verify} sets the command that checks
      * comparison attempts ({@code {"argv": [program, args…], "timeout_s": 1…3600 (120)}}), {@code null} removes it.
      */
-    public App update(Principal who, String appId, JsonBody body) {
+    public App update(Principal who, String appId, AppChange change) {
         who.require(Scopes.APPS_WRITE);
         require(who, appId);
-        body.rejectUnknown(Set.of("name", "verify"));
-        String name = body.optionalString("name");
-        boolean verifyGiven = body.has("verify");
-        VerifyCommand verify = verifyGiven ? VerifyCommandBody.parse(body) : null;
-        body.finish();
+        String name = change.name();
+        boolean verifyGiven = change.verifyGiven();
+        VerifyCommand verify = change.verify();
         if (name != null && name.isBlank()) {
             throw ApiError.badRequest("name must not be blank");
         }

@@ -1,15 +1,13 @@
 package dev.builderdesk.server.compare;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.builderdesk.protocol.App;
 import dev.builderdesk.protocol.CompareGroup;
+import dev.builderdesk.protocol.CreateComparisonRequest;
 import dev.builderdesk.protocol.Verdict;
 import dev.builderdesk.server.ApiError;
 import dev.builderdesk.server.apps.AppService;
 import dev.builderdesk.server.auth.Principal;
 import dev.builderdesk.server.auth.Scopes;
-import dev.builderdesk.server.http.JsonBody;
 import dev.builderdesk.server.runs.RunViews;
 import dev.builderdesk.store.CompareGroupRepository.GroupRow;
 import dev.builderdesk.store.RunRow;
@@ -66,32 +64,16 @@ public final class CompareService {
      * base_revision_id?}}: every attempt is checked before any run exists; the letters are dealt in a shuffled
      * order and the runs created in another, so neither the letter nor the creation order tells the model.
      */
-    public CompareGroup create(Principal who, String appId, JsonBody body) {
+    public CompareGroup create(Principal who, String appId, CreateComparisonRequest request) {
         who.require(Scopes.APPS_WRITE);
-        String input = body.requiredString("input");
-        List<JsonNode> rawAttempts = body.optionalArray("attempts");
-        Boolean blind = body.optionalBool("blind");
-        String base = body.optionalUuid("base_revision_id");
-        body.rejectUnknown(Set.of("input", "attempts", "blind", "base_revision_id"));
-        List<RunService.Attempt> attempts = new ArrayList<>();
-        if (rawAttempts == null) {
-            body.issue(List.of("body", "attempts"), "Field required", "missing");
-        } else if (rawAttempts.size() < MIN_ATTEMPTS || rawAttempts.size() > MAX_ATTEMPTS) {
-            body.issue(List.of("body", "attempts"), "A comparison has " + MIN_ATTEMPTS + " to " + MAX_ATTEMPTS
-                    + " attempts", "list_length");
-        } else {
-            for (int i = 0; i < rawAttempts.size(); i++) {
-                RunService.Attempt a = readAttempt(body, i, rawAttempts.get(i));
-                if (a != null) {
-                    attempts.add(a);
-                }
-            }
-        }
-        body.finish();
+        String input = request.input();
+        String base = request.baseRevisionId();
         if (input == null || input.isBlank()) {
             throw ApiError.badRequest("input is required");
         }
         App app = apps.require(who, appId);
+        List<RunService.Attempt> attempts = request.attempts().stream()
+                .map(a -> new RunService.Attempt(UUID.randomUUID().toString(), a.modelId(), a.engine())).toList();
 
         List<Integer> letters = shuffled(attempts.size());
         Map<String, String> labels = new LinkedHashMap<>();
@@ -101,49 +83,12 @@ public final class CompareService {
         List<RunService.Attempt> creationOrder = new ArrayList<>(attempts);
         Collections.shuffle(creationOrder, Random.from(shuffle));
         String groupId = UUID.randomUUID().toString();
-        GroupRow group = new GroupRow(groupId, input.strip(), Timestamps.now(), null, Boolean.TRUE.equals(blind),
-                labels);
+        GroupRow group = new GroupRow(groupId, input.strip(), Timestamps.now(), null, request.blind(), labels);
         runs.createAttempts(app, input, base, groupId, creationOrder, c -> {
             store.compareGroups().insert(c, app.id(), group);
             return null;
         });
         return get(who, appId, groupId);
-    }
-
-    private static RunService.Attempt readAttempt(JsonBody body, int index, JsonNode item) {
-        if (!item.isObject()) {
-            body.issue(List.of("body", "attempts", index), "Input should be a valid dictionary", "dict_type");
-            return null;
-        }
-        JsonNode model = item.get("model_id");
-        JsonNode engine = item.get("engine");
-        String modelId = null;
-        if (model != null && !model.isNull()) {
-            if (!model.isTextual() || !isUuid(model.asText())) {
-                body.issue(List.of("body", "attempts", index, "model_id"), "Input should be a valid UUID",
-                        "uuid_parsing");
-                return null;
-            }
-            modelId = model.asText();
-        }
-        String engineName = null;
-        if (engine != null && !engine.isNull()) {
-            if (!engine.isTextual() || !List.of(RunService.NATIVE, RunService.OPENCODE).contains(engine.asText())) {
-                body.issue(List.of("body", "attempts", index, "engine"), "Input should be 'native' or 'opencode'",
-                        "literal_error");
-                return null;
-            }
-            engineName = engine.asText();
-        }
-        return new RunService.Attempt(UUID.randomUUID().toString(), modelId, engineName);
-    }
-
-    private static boolean isUuid(String text) {
-        try {
-            return UUID.fromString(text).toString().equalsIgnoreCase(text);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private List<Integer> shuffled(int n) {
@@ -178,38 +123,14 @@ public final class CompareService {
         });
     }
 
-    public CompareGroup setVerdict(Principal who, String appId, String groupId, JsonBody body) {
+    public CompareGroup setVerdict(Principal who, String appId, String groupId, Verdict requested) {
         who.require(Scopes.APPS_WRITE);
-        String winner = body.optionalUuid("winner_run_id");
-        ObjectNode ratingsNode = body.optionalObject("ratings");
-        String notes = body.optionalString("notes");
-        Boolean blind = body.optionalBool("blind");
-        String outcome = body.optionalString("outcome");
-        body.rejectUnknown(Set.of("winner_run_id", "ratings", "notes", "blind", "outcome"));
-        if (outcome != null && !List.of(Verdict.WINNER, Verdict.TIE, Verdict.ALL_BAD).contains(outcome)) {
-            body.issue(List.of("body", "outcome"), "Input should be 'winner', 'tie' or 'all_bad'", "literal_error");
-        }
-        Map<String, Integer> ratings = new LinkedHashMap<>();
-        if (ratingsNode != null) {
-            ratingsNode.fields().forEachRemaining(e -> {
-                JsonNode v = e.getValue();
-                if (!v.isIntegralNumber() || v.asInt() < 1 || v.asInt() > 5) {
-                    body.issue(List.of("body", "ratings", e.getKey()), "Rating must be an integer from 1 to 5",
-                            "int_range");
-                } else {
-                    ratings.put(e.getKey(), v.asInt());
-                }
-            });
-        }
-        if (outcome == null && winner == null) {
-            body.issue(List.of("body", "outcome"), "A verdict names a winner_run_id or an outcome ('tie', 'all_bad')",
-                    "missing");
-        }
-        body.finish();
+        String winner = requested.winnerRunId();
+        String outcome = requested.outcome();
         if (Verdict.WINNER.equals(outcome) && winner == null) {
             throw ApiError.badRequest("An outcome of 'winner' needs winner_run_id");
         }
-        if (outcome != null && !Verdict.WINNER.equals(outcome) && winner != null) {
+        if (!Verdict.WINNER.equals(outcome) && winner != null) {
             throw ApiError.badRequest("A " + outcome + " has no winner_run_id");
         }
         App app = apps.require(who, appId);
@@ -225,12 +146,13 @@ public final class CompareService {
             if (winner != null && !runIds.contains(winner)) {
                 throw ApiError.badRequest("winner_run_id is not a run of this comparison");
             }
-            for (String rated : ratings.keySet()) {
+            for (String rated : requested.ratings().keySet()) {
                 if (!runIds.contains(rated)) {
                     throw ApiError.badRequest("ratings name a run that is not part of this comparison: " + rated);
                 }
             }
-            Verdict verdict = new Verdict(winner, ratings, notes, g.blind() || Boolean.TRUE.equals(blind), outcome);
+            Verdict verdict = new Verdict(winner, requested.ratings(), requested.notes(),
+                    g.blind() || requested.blind(), outcome);
             store.compareGroups().setVerdict(c, app.id(), g.id(), verdict);
             return view(c, g.withVerdict(verdict), runs);
         });

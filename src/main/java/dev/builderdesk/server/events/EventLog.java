@@ -13,6 +13,7 @@ import dev.builderdesk.store.SqlWork;
 import dev.builderdesk.store.Store;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,6 +29,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The durable, append-only event log of runs, with live wake-ups for stream readers.
@@ -50,17 +52,24 @@ public final class EventLog implements AutoCloseable {
     /** The notification channel every instance listens on; a payload is a run id with new events. */
     private static final String WAKE_CHANNEL = "run_events";
     /** How often a reader of a run executed elsewhere looks for new events when no notification woke it. */
-    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    public static final Duration POLL = Duration.ofMillis(250);
 
     private final Store store;
     private final ConcurrentHashMap<String, Channel> channels = new ConcurrentHashMap<>();
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread committer;
     private final AutoCloseable wakeUps;
+    private final long pollNanos;
     private volatile boolean closed;
 
     public EventLog(Store store) {
+        this(store, POLL);
+    }
+
+    /** With another poll interval: a test that must see the notifications work sets a long one. */
+    public EventLog(Store store, Duration poll) {
         this.store = store;
+        this.pollNanos = poll.toNanos();
         this.committer = Thread.ofPlatform().name("event-log-committer").daemon().start(this::commitLoop);
         this.wakeUps = store.db().listen(WAKE_CHANNEL, this::wake, this::wakeAll);
     }
@@ -113,52 +122,92 @@ public final class EventLog implements AutoCloseable {
     }
 
     /**
-     * This instance executes the run under {@code lease} from now on: its appends carry the lease, and the run's
-     * seqs continue from what the database holds (another instance may have written them).
+     * This instance executes the run under {@code lease} from now on: its appends carry the lease, its readers are
+     * served from memory, and the run's seqs continue from what the database holds (another instance, or this one
+     * under an older lease, may have written them). Appends still in flight are let through their commit first, so
+     * that a refused one cannot leave a hole behind the seqs handed out next.
      */
     public void own(Lease lease) {
         Channel ch = channel(lease.runId());
         ch.lock.lock();
         try {
+            if (lease.equals(ch.lease) && ch.local) {
+                return;
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (ch.inFlight > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException("Appends of run " + lease.runId() + " did not commit in 30 s");
+                }
+                ch.changed.awaitNanos(left);
+            }
+            // Under the run's lock, as its appends must wait for the new seqs anyway; rare (a run's start).
             resync(ch, lease.runId());
             ch.lease = lease;
+            ch.local = true;
             ch.changed.signalAll();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while taking run " + lease.runId() + " over", e);
         } finally {
             ch.lock.unlock();
         }
     }
 
-    /** This instance no longer executes the run: readers read the database, appends carry no lease. */
-    public void disown(String runId) {
-        Channel ch = channels.get(runId);
+    /**
+     * {@code lease} was taken by another instance: readers here read the database, and appends keep carrying the
+     * lost lease, so that whatever the stopping worker still writes is refused at the commit.
+     */
+    public void lost(Lease lease) {
+        withChannelOf(lease, ch -> ch.local = false);
+    }
+
+    /**
+     * The worker that held {@code lease} ended: the run is no longer executed here (readers read the database,
+     * appends carry no lease). Nothing happens if the run is held under a newer lease by then.
+     */
+    public void disown(Lease lease) {
+        withChannelOf(lease, ch -> {
+            ch.lease = null;
+            ch.local = false;
+        });
+    }
+
+    private void withChannelOf(Lease lease, Consumer<Channel> change) {
+        Channel ch = channels.get(lease.runId());
         if (ch == null) {
             return;
         }
         ch.lock.lock();
         try {
-            ch.lease = null;
-            ch.changed.signalAll();
+            if (lease.equals(ch.lease)) {
+                change.accept(ch);
+                ch.changed.signalAll();
+            }
         } finally {
             ch.lock.unlock();
         }
     }
 
-    /** Events with {@code seq > afterSeq}, oldest first, at most {@code limit}. */
+    /**
+     * Events with {@code seq > afterSeq}, oldest first, at most {@code limit}: from the tail of a run executed here,
+     * else from the database (read outside the run's lock, so a slow read never holds up its commits).
+     */
     public List<EventRow> read(String runId, long afterSeq, int limit) {
         Channel ch = channels.get(runId);
         if (ch != null) {
             ch.lock.lock();
             try {
-                if (ch.lease == null) {
-                    return readDurable(runId, afterSeq, limit);
-                }
-                if (afterSeq + 1 >= ch.tailStart && afterSeq + 1 < ch.tailStart + ch.tail.size()) {
-                    int from = (int) (afterSeq + 1 - ch.tailStart);
-                    int to = Math.min(ch.tail.size(), from + limit);
-                    return new ArrayList<>(ch.tail.subList(from, to));
-                }
-                if (afterSeq >= ch.visibleSeq) {
-                    return List.of();
+                if (ch.local) {
+                    if (afterSeq + 1 >= ch.tailStart && afterSeq + 1 < ch.tailStart + ch.tail.size()) {
+                        int from = (int) (afterSeq + 1 - ch.tailStart);
+                        int to = Math.min(ch.tail.size(), from + limit);
+                        return new ArrayList<>(ch.tail.subList(from, to));
+                    }
+                    if (afterSeq >= ch.visibleSeq) {
+                        return List.of();
+                    }
                 }
             } finally {
                 ch.lock.unlock();
@@ -177,7 +226,7 @@ public final class EventLog implements AutoCloseable {
         Channel ch = channel(runId);
         ch.lock.lock();
         try {
-            if (ch.lease != null) {
+            if (ch.local) {
                 return ch.visibleSeq;
             }
         } finally {
@@ -198,7 +247,7 @@ public final class EventLog implements AutoCloseable {
         try {
             while (true) {
                 long left = deadline - System.nanoTime();
-                if (ch.lease != null) {
+                if (ch.local) {
                     if (ch.visibleSeq > afterSeq) {
                         return true;
                     }
@@ -221,9 +270,9 @@ public final class EventLog implements AutoCloseable {
                 if (left <= 0) {
                     return false;
                 }
-                if (ch.wakes == wakes && ch.lease == null) {
+                if (ch.wakes == wakes && !ch.local) {
                     // A wake-up that came while the database was read is not lost: the count moved.
-                    ch.changed.awaitNanos(Math.min(left, POLL_NANOS));
+                    ch.changed.awaitNanos(Math.min(left, pollNanos));
                 }
             }
         } finally {
@@ -442,10 +491,14 @@ public final class EventLog implements AutoCloseable {
     }
 
     private static void fail(Pending p, RuntimeException why) {
+        if (p.done.isDone()) {
+            return;
+        }
         Channel ch = p.channel;
         ch.lock.lock();
         try {
             ch.inFlight--;
+            ch.changed.signalAll();
         } finally {
             ch.lock.unlock();
         }
@@ -516,8 +569,9 @@ public final class EventLog implements AutoCloseable {
 
     /**
      * Per-run state: the last seq handed out, the last one committed and visible, the tail of an active run's
-     * events, and a condition readers wait on; the lease it is executed under here (null: elsewhere or nowhere),
-     * the appends not yet committed, and a count of wake-ups from other instances.
+     * events, and a condition readers wait on; the lease its appends carry (null: none), whether it is executed
+     * here (its readers served from memory), the appends not yet committed, and a count of other instances'
+     * wake-ups.
      */
     private static final class Channel {
         final ReentrantLock lock = new ReentrantLock();
@@ -527,6 +581,7 @@ public final class EventLog implements AutoCloseable {
         long visibleSeq;
         long tailStart;
         Lease lease;
+        boolean local;
         int inFlight;
         long wakes;
 

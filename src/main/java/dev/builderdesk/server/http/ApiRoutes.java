@@ -4,6 +4,7 @@ import dev.builderdesk.protocol.Health;
 import dev.builderdesk.server.apps.AppService;
 import dev.builderdesk.server.auth.AuthFilter;
 import dev.builderdesk.server.auth.Principal;
+import dev.builderdesk.server.auth.Scopes;
 import dev.builderdesk.server.compare.CompareService;
 import dev.builderdesk.server.models.ModelService;
 import dev.builderdesk.server.models.ProviderService;
@@ -13,10 +14,12 @@ import dev.builderdesk.server.runs.RunService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Every route of the run API (CONTRACT.md §1–5). Handlers only translate HTTP to service calls: path and query
- * parameters are validated here (422 on bad shapes), everything else is the services' job.
+ * parameters are validated here, and bodies read into their {@code protocol} request records ({@link Bodies}; 422 on
+ * bad shapes); everything else is the services' job.
  */
 public final class ApiRoutes {
     private static final String AGENT = "/admin/apps/{app_id}/coding-agent";
@@ -57,12 +60,14 @@ public final class ApiRoutes {
                 enumQuery(ctx, "capability_type", ModelService.CAPABILITIES),
                 Params.boolQuery(ctx, "is_active", true), Params.intQuery(ctx, "skip", 0, 0, Integer.MAX_VALUE),
                 Params.intQuery(ctx, "limit", 50, 1, 10_000))));
-        r.post("/models", ctx -> Responses.json(ctx, models.create(who(ctx), JsonBody.of(ctx, false))));
+        r.post("/models", ctx -> Responses.json(ctx, models.create(who(ctx),
+                body(ctx, Scopes.MODELS_WRITE, false, b -> Bodies.model(b, true)))));
         r.get("/models/{model_id}", ctx -> Responses.json(ctx, models.get(who(ctx),
                 Params.uuidPath(ctx, "model_id"))));
         r.put("/models/{model_id}", ctx -> {
             String id = Params.uuidPath(ctx, "model_id");
-            Responses.json(ctx, models.update(who(ctx), id, JsonBody.of(ctx, false)));
+            Responses.json(ctx, models.update(who(ctx), id, body(ctx, Scopes.MODELS_WRITE, false,
+                    b -> Bodies.model(b, false))));
         });
         r.delete("/models/{model_id}", ctx -> Responses.json(ctx, models.delete(who(ctx),
                 Params.uuidPath(ctx, "model_id"))));
@@ -70,25 +75,28 @@ public final class ApiRoutes {
 
     private void registerProviders(RoutesConfig r) {
         r.get("/providers", ctx -> Responses.json(ctx, providers.list(who(ctx))));
-        r.post("/providers", ctx -> Responses.json(ctx, providers.create(who(ctx), JsonBody.of(ctx, false))));
+        r.post("/providers", ctx -> Responses.json(ctx, providers.create(who(ctx),
+                body(ctx, Scopes.MODELS_WRITE, false, b -> Bodies.provider(b, true)))));
         r.get("/providers/{provider_id}", ctx -> Responses.json(ctx, providers.get(who(ctx),
                 Params.textPath(ctx, "provider_id"))));
         r.put("/providers/{provider_id}", ctx -> Responses.json(ctx, providers.update(who(ctx),
-                Params.textPath(ctx, "provider_id"), JsonBody.of(ctx, false))));
+                Params.textPath(ctx, "provider_id"), body(ctx, Scopes.MODELS_WRITE, false,
+                        b -> Bodies.provider(b, false)))));
         r.delete("/providers/{provider_id}", ctx -> Responses.json(ctx, providers.delete(who(ctx),
                 Params.textPath(ctx, "provider_id"))));
         r.post("/providers/{provider_id}/discover", ctx -> Responses.json(ctx, providers.discover(who(ctx),
-                Params.textPath(ctx, "provider_id"), JsonBody.of(ctx, true))));
+                Params.textPath(ctx, "provider_id"), body(ctx, Scopes.MODELS_WRITE, true, Bodies::add))));
         r.post("/providers/{provider_id}/test", ctx -> Responses.json(ctx, providers.test(who(ctx),
                 Params.textPath(ctx, "provider_id"))));
     }
 
     private void registerApps(RoutesConfig r) {
         r.get("/admin/apps", ctx -> Responses.json(ctx, apps.list(who(ctx))));
-        r.post("/admin/apps", ctx -> Responses.json(ctx, apps.create(who(ctx), JsonBody.of(ctx, false))));
+        r.post("/admin/apps", ctx -> Responses.json(ctx, apps.create(who(ctx),
+                body(ctx, Scopes.APPS_WRITE, false, Bodies::createApp))));
         r.get("/admin/apps/{app_id}", ctx -> Responses.json(ctx, apps.get(who(ctx), app(ctx))));
         r.patch("/admin/apps/{app_id}", ctx -> Responses.json(ctx, apps.update(who(ctx), app(ctx),
-                JsonBody.of(ctx, false))));
+                body(ctx, Scopes.APPS_WRITE, false, Bodies::changeApp))));
         r.get("/admin/apps/{app_id}/builder/state", ctx -> Responses.json(ctx, apps.builderState(who(ctx),
                 app(ctx))));
         r.get("/admin/apps/{app_id}/files", ctx -> {
@@ -111,7 +119,7 @@ public final class ApiRoutes {
     private void registerRuns(RoutesConfig r) {
         r.post(AGENT + "/runs", ctx -> {
             String app = app(ctx);
-            Responses.json(ctx, runs.create(who(ctx), app, JsonBody.of(ctx, false)));
+            Responses.json(ctx, runs.create(who(ctx), app, body(ctx, Scopes.APPS_WRITE, false, Bodies::createRun)));
         });
         r.get(AGENT + "/runs", ctx -> {
             String app = app(ctx);
@@ -144,7 +152,8 @@ public final class ApiRoutes {
         r.post(AGENT + "/checkpoints/{checkpoint_id}/restore", ctx -> {
             String app = app(ctx);
             String checkpoint = Params.uuidPath(ctx, "checkpoint_id");
-            Responses.json(ctx, checkpoints.restore(who(ctx), app, checkpoint, JsonBody.of(ctx, true)));
+            Responses.json(ctx, checkpoints.restore(who(ctx), app, checkpoint,
+                    body(ctx, Scopes.APPS_WRITE, true, Bodies::restore)));
         });
         r.get(AGENT + "/chat-sessions", ctx -> {
             String app = app(ctx);
@@ -157,7 +166,8 @@ public final class ApiRoutes {
         r.patch(AGENT + "/chat-sessions/{session_id}", ctx -> {
             String app = app(ctx);
             String session = Params.uuidPath(ctx, "session_id");
-            Responses.json(ctx, sessions.rename(who(ctx), app, session, JsonBody.of(ctx, false)));
+            Responses.json(ctx, sessions.rename(who(ctx), app, session,
+                    body(ctx, Scopes.APPS_WRITE, false, Bodies::title)));
         });
         r.delete(AGENT + "/chat-sessions/{session_id}", ctx -> {
             String app = app(ctx);
@@ -165,7 +175,8 @@ public final class ApiRoutes {
         });
         r.post(AGENT + "/compare-groups", ctx -> {
             String app = app(ctx);
-            Responses.json(ctx, compares.create(who(ctx), app, JsonBody.of(ctx, false)));
+            Responses.json(ctx, compares.create(who(ctx), app,
+                    body(ctx, Scopes.APPS_WRITE, false, Bodies::comparison)));
         });
         r.get(AGENT + "/compare-groups", ctx -> {
             String app = app(ctx);
@@ -178,8 +189,21 @@ public final class ApiRoutes {
         r.put(AGENT + "/compare-groups/{group_id}/verdict", ctx -> {
             String app = app(ctx);
             Responses.json(ctx, compares.setVerdict(who(ctx), app, Params.textPath(ctx, "group_id"),
-                    JsonBody.of(ctx, false)));
+                    body(ctx, Scopes.APPS_WRITE, false, Bodies::verdict)));
         });
+    }
+
+    /**
+     * The body read into its request record, once the caller is known to hold {@code scope}: a member's malformed
+     * request is told 403, not 422 (the original checks its auth dependency before it validates a body); a body
+     * that is not JSON at all is a 422 first, as there.
+     */
+    private static <T> T body(Context ctx, String scope, boolean optional, Function<JsonBody, T> reader) {
+        JsonBody body = JsonBody.of(ctx, optional);
+        who(ctx).require(scope);
+        T request = reader.apply(body);
+        body.finish();
+        return request;
     }
 
     private static Principal who(Context ctx) {

@@ -1,23 +1,19 @@
 package dev.builderdesk.server.models;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.builderdesk.protocol.ErrorCodes;
-import dev.builderdesk.protocol.Json;
 import dev.builderdesk.protocol.Model;
 import dev.builderdesk.protocol.ModelBinding;
+import dev.builderdesk.protocol.ModelChange;
 import dev.builderdesk.protocol.ModelList;
 import dev.builderdesk.protocol.Timestamps;
 import dev.builderdesk.providers.ProviderEndpoint;
 import dev.builderdesk.server.ApiError;
 import dev.builderdesk.server.auth.Principal;
 import dev.builderdesk.server.auth.Scopes;
-import dev.builderdesk.server.http.JsonBody;
 import dev.builderdesk.store.ModelRepository.Filter;
 import dev.builderdesk.store.ProviderRepository.ProviderRow;
 import dev.builderdesk.store.Store;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +28,7 @@ public final class ModelService {
     /** Capability types the listing accepts, as the original enumerates them. */
     public static final List<String> CAPABILITIES = List.of("chat", "completion", "embedding", "vision", "audio",
             "speech_to_text", "text_to_speech", "image", "rerank");
-    private static final List<String> STATUSES = List.of("active", "deprecated", "disabled");
+    public static final List<String> STATUSES = List.of("active", "deprecated", "disabled");
 
     private final Store store;
     private final ProviderUrls allowedUrls;
@@ -55,24 +51,23 @@ public final class ModelService {
                 .orElseThrow(() -> ApiError.notFound("Model not found"));
     }
 
-    public Model create(Principal who, JsonBody body) {
+    public Model create(Principal who, ModelChange fields) {
         who.require(Scopes.MODELS_WRITE);
-        String name = body.requiredString("name");
-        ModelFields fields = readFields(body);
-        body.finish();
+        String name = fields.name();
         if (name.isBlank()) {
             throw ApiError.badRequest("name is required");
         }
         Instant now = Timestamps.now();
         String id = UUID.randomUUID().toString();
         Model model = new Model(id, who.tenantId(), name.strip(),
-                fields.slug != null ? fields.slug : slugOf(name), fields.description,
-                fields.capabilityType != null ? fields.capabilityType : Model.CHAT,
-                fields.status != null ? fields.status : "active", fields.version != null ? fields.version : "1",
-                fields.metadata != null ? fields.metadata : Map.of(),
-                fields.policy != null ? fields.policy : Map.of(),
-                fields.isActive == null || fields.isActive, Boolean.TRUE.equals(fields.isDefault),
-                fields.bindings != null ? fields.bindings : List.of(), now, now);
+                fields.slug() != null ? fields.slug() : slugOf(name), fields.description(),
+                fields.capabilityType() != null ? fields.capabilityType() : Model.CHAT,
+                fields.status() != null ? fields.status() : "active",
+                fields.version() != null ? fields.version() : "1",
+                fields.metadata() != null ? fields.metadata() : Map.of(),
+                fields.defaultResolutionPolicy() != null ? fields.defaultResolutionPolicy() : Map.of(),
+                fields.isActive() == null || fields.isActive(), Boolean.TRUE.equals(fields.isDefault()),
+                fields.providers() != null ? fields.providers() : List.of(), now, now);
         return store.db().write(c -> {
             checkProviders(who, model.providers());
             store.models().insert(c, model, false);
@@ -83,22 +78,21 @@ public final class ModelService {
         });
     }
 
-    public Model update(Principal who, String id, JsonBody body) {
+    public Model update(Principal who, String id, ModelChange f) {
         who.require(Scopes.MODELS_WRITE);
-        ModelFields f = readFields(body);
-        String name = body.optionalString("name");
-        body.finish();
+        String name = f.name();
         return store.db().write(c -> {
             Model m = writable(who, store.models().find(c, id));
-            checkProviders(who, f.bindings == null ? List.of() : f.bindings);
+            checkProviders(who, f.providers() == null ? List.of() : f.providers());
             Model updated = new Model(m.id(), m.tenantId(), name != null && !name.isBlank() ? name.strip() : m.name(),
-                    f.slug != null ? f.slug : m.slug(), body.has("description") ? f.description : m.description(),
-                    f.capabilityType != null ? f.capabilityType : m.capabilityType(),
-                    f.status != null ? f.status : m.status(), f.version != null ? f.version : m.version(),
-                    f.metadata != null ? f.metadata : m.metadata(), f.policy != null ? f.policy
-                    : m.defaultResolutionPolicy(), f.isActive != null ? f.isActive : m.isActive(),
-                    f.isDefault != null ? f.isDefault : m.isDefault(),
-                    f.bindings != null ? f.bindings : m.providers(), m.createdAt(), Timestamps.now());
+                    f.slug() != null ? f.slug() : m.slug(), f.descriptionGiven() ? f.description() : m.description(),
+                    f.capabilityType() != null ? f.capabilityType() : m.capabilityType(),
+                    f.status() != null ? f.status() : m.status(), f.version() != null ? f.version() : m.version(),
+                    f.metadata() != null ? f.metadata() : m.metadata(), f.defaultResolutionPolicy() != null
+                    ? f.defaultResolutionPolicy() : m.defaultResolutionPolicy(),
+                    f.isActive() != null ? f.isActive() : m.isActive(),
+                    f.isDefault() != null ? f.isDefault() : m.isDefault(),
+                    f.providers() != null ? f.providers() : m.providers(), m.createdAt(), Timestamps.now());
             store.models().update(c, updated);
             if (updated.isDefault()) {
                 store.models().clearOtherDefaults(c, updated.tenantId(), updated.id());
@@ -191,59 +185,6 @@ public final class ModelService {
             }
             return null;
         });
-    }
-
-    /** The optional fields shared by create and update. */
-    private static final class ModelFields {
-        String slug;
-        String description;
-        String capabilityType;
-        String status;
-        String version;
-        Map<String, Object> metadata;
-        Map<String, Object> policy;
-        Boolean isActive;
-        Boolean isDefault;
-        List<ModelBinding> bindings;
-    }
-
-    private static ModelFields readFields(JsonBody body) {
-        ModelFields f = new ModelFields();
-        f.slug = body.optionalString("slug");
-        f.description = body.optionalString("description");
-        f.capabilityType = body.optionalEnum("capability_type", CAPABILITIES);
-        f.status = body.optionalEnum("status", STATUSES);
-        f.version = body.optionalString("version");
-        var metadata = body.optionalObject("metadata");
-        f.metadata = metadata == null ? null : toMap(metadata);
-        var policy = body.optionalObject("default_resolution_policy");
-        f.policy = policy == null ? null : toMap(policy);
-        f.isActive = body.optionalBool("is_active");
-        f.isDefault = body.optionalBool("is_default");
-        List<JsonNode> providers = body.optionalArray("providers");
-        if (providers != null) {
-            f.bindings = new ArrayList<>();
-            for (int i = 0; i < providers.size(); i++) {
-                JsonNode p = providers.get(i);
-                if (!p.isObject() || !p.path("provider").isTextual() || !p.path("provider_model_id").isTextual()
-                        || p.path("provider_model_id").asText().isBlank()) {
-                    body.issue(List.of("body", "providers", i), "Each provider needs string fields provider and"
-                            + " provider_model_id", "model_attributes_type");
-                    continue;
-                }
-                f.bindings.add(new ModelBinding(UUID.randomUUID().toString(), p.get("provider").asText(),
-                        p.get("provider_model_id").asText(), p.path("priority").asInt(i),
-                        p.path("is_enabled").asBoolean(true),
-                        p.path("config").isObject() ? toMap(p.get("config")) : Map.of(),
-                        p.path("credentials_ref").isTextual() ? p.get("credentials_ref").asText() : null));
-            }
-        }
-        return f;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> toMap(JsonNode node) {
-        return new LinkedHashMap<>(Json.mapper().convertValue(node, Map.class));
     }
 
     /** A URL-friendly slug of a name: {@code "Qwen2.5 Coder 7B"} → {@code "qwen2-5-coder-7b"}. */

@@ -4,6 +4,7 @@ import dev.builderdesk.protocol.ErrorCodes;
 import dev.builderdesk.protocol.Model;
 import dev.builderdesk.protocol.ModelBinding;
 import dev.builderdesk.protocol.Provider;
+import dev.builderdesk.protocol.ProviderChange;
 import dev.builderdesk.protocol.ProviderCheck;
 import dev.builderdesk.protocol.ProviderModels;
 import dev.builderdesk.protocol.ProviderModels.Offered;
@@ -15,7 +16,6 @@ import dev.builderdesk.providers.ModelDiscovery;
 import dev.builderdesk.server.ApiError;
 import dev.builderdesk.server.auth.Principal;
 import dev.builderdesk.server.auth.Scopes;
-import dev.builderdesk.server.http.JsonBody;
 import dev.builderdesk.store.ModelRepository.Filter;
 import dev.builderdesk.store.ProviderRepository.ProviderRow;
 import dev.builderdesk.store.RunRow;
@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  * coded and names the field that is wrong, in the user's words.
  */
 public final class ProviderService {
-    private static final List<String> KINDS = List.of(Provider.OPENAI_COMPATIBLE, Provider.DEMO);
+    public static final List<String> KINDS = List.of(Provider.OPENAI_COMPATIBLE, Provider.DEMO);
     private static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9._-]{0,63}$");
     private static final int MAX_NAME = 100;
 
@@ -68,16 +68,15 @@ public final class ProviderService {
         return view(visible(who, id));
     }
 
-    public Provider create(Principal who, JsonBody body) {
+    public Provider create(Principal who, ProviderChange request) {
         who.require(Scopes.MODELS_WRITE);
-        String id = body.optionalString("id");
-        String name = body.requiredString("name");
-        String kind = body.optionalEnum("kind", KINDS);
-        String baseUrl = body.optionalString("base_url");
-        String apiKey = body.optionalString("api_key");
-        String apiKeyEnv = body.optionalString("api_key_env");
-        Boolean enabled = body.optionalBool("enabled");
-        body.finish();
+        String id = request.id();
+        String name = request.name();
+        String kind = request.kind();
+        String baseUrl = request.baseUrl();
+        String apiKey = request.apiKey();
+        String apiKeyEnv = request.apiKeyEnv();
+        Boolean enabled = request.enabled();
         String cleanName = checkName(name);
         String effectiveKind = kind == null ? Provider.OPENAI_COMPATIBLE : kind;
         String cleanUrl = checkBaseUrl(effectiveKind, baseUrl);
@@ -100,14 +99,13 @@ public final class ProviderService {
     }
 
     /** Partial update; {@code api_key} replaces the key, an empty one removes it. */
-    public Provider update(Principal who, String id, JsonBody body) {
+    public Provider update(Principal who, String id, ProviderChange request) {
         who.require(Scopes.MODELS_WRITE);
-        String name = body.optionalString("name");
-        String baseUrl = body.optionalString("base_url");
-        String apiKey = body.optionalString("api_key");
-        String apiKeyEnv = body.optionalString("api_key_env");
-        Boolean enabled = body.optionalBool("enabled");
-        body.finish();
+        String name = request.name();
+        String baseUrl = request.baseUrl();
+        String apiKey = request.apiKey();
+        String apiKeyEnv = request.apiKeyEnv();
+        Boolean enabled = request.enabled();
         refuseKeyEnv(apiKeyEnv);
         return store.db().write(c -> {
             ProviderRow p = writable(who, id);
@@ -115,8 +113,8 @@ public final class ProviderService {
             checkNameFree(c, who, newName, p.id());
             String newBase = baseUrl != null ? checkBaseUrl(p.kind(), baseUrl) : p.baseUrl();
             ProviderRow updated = new ProviderRow(p.id(), p.tenantId(), newName, p.kind(), newBase,
-                    body.has("api_key_env") ? apiKeyEnv : p.apiKeyEnv(),
-                    body.has("api_key") ? blankToNull(apiKey) : p.apiKey(), enabled != null ? enabled : p.enabled(),
+                    request.apiKeyEnvGiven() ? apiKeyEnv : p.apiKeyEnv(),
+                    request.apiKeyGiven() ? blankToNull(apiKey) : p.apiKey(), enabled != null ? enabled : p.enabled(),
                     false);
             store.providers().update(c, updated, Timestamps.now());
             if (!newName.equals(p.name())) {
@@ -170,10 +168,8 @@ public final class ProviderService {
      * The provider's models ({@code models}: ids in its order; {@code offered}: each with its capability). With
      * {@code {"add": true}} the chat models not listed yet are added (ADR 0012) and returned in {@code added}.
      */
-    public ProviderModels discover(Principal who, String id, JsonBody body) {
+    public ProviderModels discover(Principal who, String id, boolean add) {
         who.require(Scopes.MODELS_WRITE);
-        Boolean add = body.optionalBool("add");
-        body.finish();
         ProviderRow p = visible(who, id);
         refuseUnreachable(p);
         List<Offered> offered;
@@ -189,7 +185,7 @@ public final class ProviderService {
                         : Map.of("http_status", e.status()));
             }
         }
-        List<Model> added = Boolean.TRUE.equals(add) ? store.db().write(c -> ModelImport.add(store, c,
+        List<Model> added = add ? store.db().write(c -> ModelImport.add(store, c,
                 who.tenantId(), p, offered, Timestamps.now())) : List.of();
         return new ProviderModels(p.id(), offered.stream().map(Offered::id).toList(), offered, added);
     }

@@ -10,7 +10,6 @@ import dev.builderdesk.server.ApiError;
 import dev.builderdesk.server.apps.AppService;
 import dev.builderdesk.server.auth.Principal;
 import dev.builderdesk.server.auth.Scopes;
-import dev.builderdesk.server.http.JsonBody;
 import dev.builderdesk.store.RunRow;
 import dev.builderdesk.store.Store;
 import java.sql.Connection;
@@ -74,10 +73,8 @@ public final class ChatSessionService {
      * {@code PATCH {title}}: the title whitespace-collapsed; blank or over {@value #TITLE_LIMIT} characters → 400
      * {@code CHAT_SESSION_TITLE_INVALID} on {@code title}. The order of the list does not change.
      */
-    public ChatSession rename(Principal who, String appId, String sessionId, JsonBody body) {
+    public ChatSession rename(Principal who, String appId, String sessionId, String requested) {
         who.require(Scopes.APPS_WRITE);
-        String requested = body.requiredString("title");
-        body.finish();
         App app = apps.require(who, appId);
         return store.db().write(c -> {
             ChatSession s = find(c, app, sessionId);

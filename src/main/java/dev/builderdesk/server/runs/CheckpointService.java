@@ -8,7 +8,7 @@ import dev.builderdesk.server.ApiError;
 import dev.builderdesk.server.apps.AppService;
 import dev.builderdesk.server.auth.Principal;
 import dev.builderdesk.server.auth.Scopes;
-import dev.builderdesk.server.http.JsonBody;
+import dev.builderdesk.protocol.RestoreRequest;
 import dev.builderdesk.store.RevisionRepository.RevisionRow;
 import dev.builderdesk.store.RunRow;
 import dev.builderdesk.store.Store;
@@ -42,10 +42,9 @@ public final class CheckpointService {
      * Restores a checkpoint; for compatibility the id may also be a revision id of the app (the original's
      * checkpoint ids are revision ids).
      */
-    public RestoreResult restore(Principal who, String appId, String checkpointId, JsonBody body) {
+    public RestoreResult restore(Principal who, String appId, String checkpointId, RestoreRequest request) {
         who.require(Scopes.APPS_WRITE);
-        String runId = body.optionalUuid("run_id");
-        body.finish();
+        String runId = request.runId();
         App app = apps.require(who, appId);
         Optional<RunRow> run = Optional.empty();
         if (runId != null) {

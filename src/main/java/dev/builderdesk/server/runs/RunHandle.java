@@ -23,8 +23,9 @@ final class RunHandle {
         this.lease = lease;
     }
 
+    /** The first reason counts, except a lost lease: then nothing more may be written, whatever else was asked. */
     void stop(StopReason why) {
-        if (reason == null) {
+        if (reason == null || why == StopReason.LEASE_LOST) {
             reason = why;
         }
         cancellation.cancel();

@@ -38,6 +38,12 @@ public record RunLeases(Store store, String instance, Duration lease, boolean ex
         return store.db().write(c -> claim(c, runId, force));
     }
 
+    /** Claims a run to take it over, if it is still queued or running when claimed. */
+    Optional<Lease> claimUnsettled(String runId, boolean force) {
+        return store.db().write(c -> store.leases().unsettled(c, runId) ? claim(c, runId, force)
+                : Optional.<Lease>empty());
+    }
+
     /** Renews the given leases; returns the run ids and epochs this instance still holds of them. */
     Map<String, Long> renew(Collection<Lease> held) {
         List<String> ids = held.stream().map(Lease::runId).toList();

@@ -1,9 +1,9 @@
 package dev.builderdesk.server.runs;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.builderdesk.protocol.App;
 import dev.builderdesk.protocol.ChatSession;
 import dev.builderdesk.protocol.ChatTurn;
+import dev.builderdesk.protocol.CreateRunRequest;
 import dev.builderdesk.protocol.ErrorCodes;
 import dev.builderdesk.protocol.EventPayload;
 import dev.builderdesk.protocol.HistoryMessage;
@@ -19,7 +19,7 @@ import dev.builderdesk.server.apps.AppService;
 import dev.builderdesk.server.auth.Principal;
 import dev.builderdesk.server.auth.Scopes;
 import dev.builderdesk.server.events.EventLog;
-import dev.builderdesk.server.http.JsonBody;
+import dev.builderdesk.server.events.LeaseLostException;
 import dev.builderdesk.server.models.ModelService;
 import dev.builderdesk.store.RevisionRepository.RevisionRow;
 import dev.builderdesk.store.RunRow;
@@ -78,9 +78,9 @@ public final class RunService {
             String clientMessageId) {
     }
 
-    public Run create(Principal who, String appId, JsonBody body) {
+    public Run create(Principal who, String appId, CreateRunRequest request) {
         who.require(Scopes.APPS_WRITE);
-        CreateFields f = readCreate(body);
+        CreateFields f = fieldsOf(request);
         App app = apps.require(who, appId);
 
         if (f.clientMessageId() != null) {
@@ -166,6 +166,7 @@ public final class RunService {
             throw e;
         }
         for (int i = 0; i < rows.size(); i++) {
+            supervisor.ownClaimed(rows.get(i).id());
             accepted(prepared.get(i));
         }
         rows.forEach(r -> supervisor.submit(r.id(), false));
@@ -243,6 +244,7 @@ public final class RunService {
             discardSandbox(p.runId());
             throw e;
         }
+        supervisor.ownClaimed(row.id());
         accepted(p);
         return row;
     }
@@ -362,34 +364,45 @@ public final class RunService {
         if (row.status().isFinal()) {
             return RunViews.shown(store, row);
         }
-        Optional<RunHandle> handle = supervisor.handle(row.id());
-        if (handle.isPresent()) {
-            handle.get().stop(RunHandle.StopReason.CANCEL);
-            try {
-                handle.get().done.get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                LOG.log(System.Logger.Level.WARNING, "Run " + runId + " did not stop within 10 s");
-            }
-            return RunViews.shown(store, require(who, appId, runId));
-        }
-        Optional<RunRow> idle = supervisor.whileIdle(row.id(), () -> cancelIdle(row.id()));
-        if (idle.isPresent()) {
-            return RunViews.shown(store, idle.get());
-        }
-        // Another instance executes it: its heartbeat reads the request and stops the run.
-        supervisor.requestCancel(row.id());
+        // Whoever executes it: a worker here is stopped; an idle run is cancelled under its lease; a run another
+        // instance executes is asked for through the database, that instance's heartbeat stops it. Tried again
+        // until the run is final (≤ 10 s): it may change hands, or pause, while this waits.
         Instant deadline = Instant.now().plusSeconds(10);
-        RunRow current = require(who, appId, runId);
-        while (!current.status().isSettled() && Instant.now().isBefore(deadline)) {
+        boolean asked = false;
+        while (true) {
+            Optional<RunHandle> handle = supervisor.handle(row.id());
+            if (handle.isPresent()) {
+                handle.get().stop(RunHandle.StopReason.CANCEL);
+                try {
+                    handle.get().done.get(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    LOG.log(System.Logger.Level.WARNING, "Run " + runId + " did not stop within 10 s");
+                }
+                return RunViews.shown(store, require(who, appId, runId));
+            }
+            try {
+                Optional<RunRow> idle = supervisor.whileIdle(row.id(), () -> cancelIdle(row.id()));
+                if (idle.isPresent()) {
+                    return RunViews.shown(store, idle.get());
+                }
+            } catch (LeaseLostException takenMeanwhile) {
+                // Another instance (or a resume here) took the run while it was being cancelled: try again.
+            }
+            RunRow current = require(who, appId, runId);
+            if (current.status().isFinal() || Instant.now().isAfter(deadline)) {
+                return RunViews.shown(store, current);
+            }
+            if (!asked) {
+                supervisor.requestCancel(row.id());
+                asked = true;
+            }
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                return RunViews.shown(store, current);
             }
-            current = require(who, appId, runId);
         }
-        return RunViews.shown(store, current);
     }
 
     /** Cancels a run no worker executes (paused, or queued with its executor gone), under the run's lease. */
@@ -422,45 +435,18 @@ public final class RunService {
         return recovered;
     }
 
-    private CreateFields readCreate(JsonBody body) {
-        String input = body.requiredString("input");
-        String modelId = body.optionalUuid("model_id");
-        String engine = body.optionalEnum("engine", List.of(NATIVE, OPENCODE));
-        String base = body.optionalUuid("base_revision_id");
-        List<JsonNode> rawMessages = body.optionalArray("messages");
-        String session = body.optionalUuid("chat_session_id");
-        Boolean autoApply = body.optionalBool("auto_apply");
-        String compare = body.optionalString("compare_group_id");
-        String clientMessageId = body.optionalString("client_message_id");
-        List<HistoryMessage> messages = null;
-        if (rawMessages != null) {
-            messages = new ArrayList<>();
-            for (int i = 0; i < rawMessages.size(); i++) {
-                JsonNode m = rawMessages.get(i);
-                if (!m.isObject()) {
-                    body.issue(List.of("body", "messages", i), "Input should be a valid dictionary", "dict_type");
-                    continue;
-                }
-                JsonNode role = m.get("role");
-                JsonNode content = m.get("content");
-                if ((role != null && !role.isNull() && !role.isTextual())
-                        || (content != null && !content.isNull() && !content.isTextual())) {
-                    body.issue(List.of("body", "messages", i), "Input should be a valid string", "string_type");
-                    continue;
-                }
-                messages.add(new HistoryMessage(role == null ? null : role.asText(null),
-                        content == null ? null : content.asText(null)));
-            }
-        }
-        body.finish();
+    /** The request's fields with the contract's defaults, once the values' own bounds are checked. */
+    private static CreateFields fieldsOf(CreateRunRequest r) {
+        String compare = r.compareGroupId();
+        String clientMessageId = r.clientMessageId();
         if (compare != null && (compare.isBlank() || compare.length() > 128)) {
             throw ApiError.badRequest("compare_group_id must be 1-128 characters");
         }
         if (clientMessageId != null && (clientMessageId.isBlank() || clientMessageId.length() > 128)) {
             throw ApiError.badRequest("client_message_id must be 1-128 characters");
         }
-        return new CreateFields(input, modelId, engine, base, messages, session, autoApply == null || autoApply,
-                compare, clientMessageId);
+        return new CreateFields(r.input(), r.modelId(), r.engine(), r.baseRevisionId(), r.messages(),
+                r.chatSessionId(), r.autoApply() == null || r.autoApply(), compare, clientMessageId);
     }
 
     /** A thread's title: the first prompt, whitespace collapsed, at most 80 characters. */

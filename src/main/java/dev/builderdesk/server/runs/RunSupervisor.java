@@ -33,7 +33,9 @@ public final class RunSupervisor implements AutoCloseable {
             Thread.ofVirtual().name("run-", 0).factory());
     private final ConcurrentHashMap<String, RunHandle> active = new ConcurrentHashMap<>();
     /** Leases claimed with a run's creation or resumption, until its worker starts. */
-    private final ConcurrentHashMap<String, Lease> claimed = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Claim> claimed = new ConcurrentHashMap<>();
+    /** Runs a cancel of an idle run is working on under their lease ({@link #whileIdle}). */
+    private final Set<String> idleWork = ConcurrentHashMap.newKeySet();
     /** Runs whose worker crashed here: not taken again by this instance, so a crash cannot loop. */
     private final Set<String> crashed = ConcurrentHashMap.newKeySet();
     private final Store store;
@@ -59,8 +61,19 @@ public final class RunSupervisor implements AutoCloseable {
      */
     boolean claim(Connection c, String runId) throws SQLException {
         Optional<Lease> lease = leases.claim(c, runId, false);
-        lease.ifPresent(l -> claimed.put(runId, l));
+        lease.ifPresent(l -> claimed.put(runId, new Claim(l, System.nanoTime())));
         return lease.isPresent();
+    }
+
+    /**
+     * Once the transaction that claimed the run committed: its appends from now on carry the claimed lease (the
+     * run's first event included), so none of them can land after another instance took the run.
+     */
+    void ownClaimed(String runId) {
+        Claim claim = claimed.get(runId);
+        if (claim != null) {
+            log.own(claim.lease());
+        }
     }
 
     /**
@@ -68,22 +81,23 @@ public final class RunSupervisor implements AutoCloseable {
      * saved conversation state. False when another instance executes it.
      */
     boolean submit(String runId, boolean resume) {
-        Lease lease = claimed.remove(runId);
-        if (lease == null) {
-            lease = leases.claim(runId, false).orElse(null);
-        }
-        if (lease == null) {
-            return false;
-        }
-        start(lease, resume);
-        return true;
+        Claim claim = claimed.remove(runId);
+        Lease lease = claim != null ? claim.lease() : leases.claim(runId, false).orElse(null);
+        return lease != null && start(lease, resume);
     }
 
-    private void start(Lease lease, boolean resume) {
+    private boolean start(Lease lease, boolean resume) {
         String runId = lease.runId();
+        try {
+            log.own(lease);
+        } catch (RuntimeException e) {
+            // Not started: the lease goes back, so that this or another instance takes the run at the next sweep.
+            LOG.log(System.Logger.Level.WARNING, "Run " + runId + " could not be started here", e);
+            release(lease);
+            return false;
+        }
         RunHandle handle = new RunHandle(lease);
         active.put(runId, handle);
-        log.own(lease);
         executor.execute(() -> {
             try {
                 worker.execute(handle, resume);
@@ -95,16 +109,21 @@ public final class RunSupervisor implements AutoCloseable {
                 LOG.log(System.Logger.Level.ERROR, "Run " + runId + " worker crashed", e);
             } finally {
                 active.remove(runId, handle);
-                log.disown(runId);
-                try {
-                    leases.release(lease);
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "Could not release the lease of run " + runId
-                            + "; it expires by itself", e);
-                }
+                log.disown(lease);
+                release(lease);
                 handle.done.complete(null);
             }
         });
+        return true;
+    }
+
+    private void release(Lease lease) {
+        try {
+            leases.release(lease);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Could not release the lease of run " + lease.runId()
+                    + "; it expires by itself", e);
+        }
     }
 
     Optional<RunHandle> handle(String runId) {
@@ -116,19 +135,23 @@ public final class RunSupervisor implements AutoCloseable {
      * what it appends is fenced like a worker's; empty when some instance executes the run.
      */
     <T> Optional<T> whileIdle(String runId, Supplier<T> work) {
-        if (active.containsKey(runId) || claimed.containsKey(runId)) {
+        if (active.containsKey(runId) || claimed.containsKey(runId) || !idleWork.add(runId)) {
             return Optional.empty();
         }
-        Optional<Lease> lease = leases.claim(runId, false);
-        if (lease.isEmpty()) {
-            return Optional.empty();
-        }
-        log.own(lease.get());
         try {
-            return Optional.of(work.get());
+            Optional<Lease> lease = leases.claim(runId, false);
+            if (lease.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                log.own(lease.get());
+                return Optional.of(work.get());
+            } finally {
+                log.disown(lease.get());
+                release(lease.get());
+            }
         } finally {
-            log.disown(runId);
-            leases.release(lease.get());
+            idleWork.remove(runId);
         }
     }
 
@@ -146,14 +169,13 @@ public final class RunSupervisor implements AutoCloseable {
         int started = 0;
         for (Unowned run : leases.unowned(evenLive)) {
             String id = run.runId();
-            if (active.containsKey(id) || claimed.containsKey(id) || crashed.contains(id)) {
+            if (active.containsKey(id) || claimed.containsKey(id) || idleWork.contains(id) || crashed.contains(id)) {
                 continue;
             }
-            Optional<Lease> lease = leases.claim(id, evenLive);
+            Optional<Lease> lease = leases.claimUnsettled(id, evenLive);
             if (lease.isPresent()) {
                 boolean hasState = store.db().read(c -> store.runStates().load(c, id)).isPresent();
-                start(lease.get(), hasState || run.running());
-                started++;
+                started += start(lease.get(), hasState || run.running()) ? 1 : 0;
             }
         }
         return started;
@@ -197,20 +219,32 @@ public final class RunSupervisor implements AutoCloseable {
         }
     }
 
-    /** Renews every lease held; a run whose lease another instance took is stopped here, writing nothing more. */
+    /**
+     * Renews every lease held; a run whose lease another instance took is stopped here, and what its worker still
+     * appends is refused. Only the leases sent are judged: a run started during the round trip is not among them.
+     * A claim whose run never started (its request failed after the commit) is let go after two leases.
+     */
     private void renew() {
-        List<Lease> held = new ArrayList<>(claimed.values());
-        active.values().forEach(h -> held.add(h.lease));
+        long stale = System.nanoTime() - 2 * leases.lease().toNanos();
+        claimed.values().removeIf(claim -> claim.at() - stale < 0);
+        List<Claim> claims = List.copyOf(claimed.values());
+        List<RunHandle> running = List.copyOf(active.values());
+        List<Lease> held = new ArrayList<>(claims.stream().map(Claim::lease).toList());
+        running.forEach(h -> held.add(h.lease));
         Map<String, Long> still = leases.renew(held);
-        for (RunHandle h : active.values()) {
+        for (RunHandle h : running) {
             if (!Long.valueOf(h.lease.epoch()).equals(still.get(h.runId))) {
                 LOG.log(System.Logger.Level.WARNING, "Run " + h.runId + " was taken over by another instance"
                         + " (this one missed its lease); stopping it here");
-                log.disown(h.runId);
+                log.lost(h.lease);
                 h.stop(RunHandle.StopReason.LEASE_LOST);
             }
         }
-        claimed.values().removeIf(l -> !Long.valueOf(l.epoch()).equals(still.get(l.runId())));
+        for (Claim claim : claims) {
+            if (!Long.valueOf(claim.lease().epoch()).equals(still.get(claim.lease().runId()))) {
+                claimed.remove(claim.lease().runId(), claim);
+            }
+        }
     }
 
     private void actOnCancelRequests() {
@@ -232,6 +266,10 @@ public final class RunSupervisor implements AutoCloseable {
         } catch (Exception e) {
             LOG.log(System.Logger.Level.WARNING, "Some runs did not pause within " + grace);
         }
+    }
+
+    /** A lease claimed with a run's creation or resumption, and when. */
+    private record Claim(Lease lease, long at) {
     }
 
     @Override

@@ -111,6 +111,10 @@ final class RunWorker {
             // Another instance executes the run now: nothing more may be written from here, not even a failure.
             throw lost;
         } catch (RuntimeException | IOException e) {
+            if (handle.reason() == RunHandle.StopReason.LEASE_LOST) {
+                // Stopped because another instance took the run: its failure is not this instance's to write.
+                throw new LeaseLostException(row.id());
+            }
             // The stack for the operator; settling logs the failure itself, scrubbed. A blind attempt's stack is
             // left out: its messages may quote the model (settling's line does not).
             if (mask == null) {

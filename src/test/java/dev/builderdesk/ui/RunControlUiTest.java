@@ -114,13 +114,15 @@ class RunControlUiTest extends UiTestBase {
                 .filter(r -> !r.folder()).count() == afterFirst.size());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.timeline().items().stream()
                 .anyMatch(i -> i instanceof TimelineItem.RevertMarker));
-        robot.interact(() -> robot.lookup("#timeline-list").queryListView().scrollTo(model.timeline().items()
-                .size() - 1));
         // Where the marker's Undo is on screen now, read on the FX thread once it shows: a cell may re-show its
-        // row at any pulse on a busy machine, and a node looked up earlier may have left the scene.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> robot
-                .lookup("#timeline-undo-revert").tryQuery().filter(n -> n.getScene() != null && n.isVisible()
-                        && !n.isDisabled()).isPresent()).get());
+        // row at any pulse on a busy machine, and a node looked up earlier may have left the scene. The list is
+        // scrolled to its end at each look, as the reload after the revert may still add rows below the marker.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+            robot.lookup("#timeline-list").queryListView().scrollTo(model.timeline().items().size() - 1);
+            return robot.lookup("#timeline-undo-revert").tryQuery().filter(n -> n.getScene() != null
+                    && n.isVisible() && !n.isDisabled()).isPresent();
+        }).get());
+        WaitForAsyncUtils.waitForFxEvents();
         javafx.geometry.Point2D undoAt = WaitForAsyncUtils.asyncFx(() -> {
             Node undo = robot.lookup("#timeline-undo-revert").match(n -> n.getScene() != null && n.isVisible())
                     .queryAs(Node.class);

@@ -205,8 +205,16 @@ public final class ServerAssembly implements AutoCloseable {
             if (recovered > 0) {
                 LOG.log(System.Logger.Level.INFO, "Recovering " + recovered + " run(s) left by the last stop");
             }
-            RunServer server = new RunServer(routes, new AuthFilter(tokens), runs.supervisor(),
-                    settings.shutdownGrace()).start(host, port);
+            RunServer server;
+            try {
+                server = new RunServer(routes, new AuthFilter(tokens), runs.supervisor(), settings.shutdownGrace())
+                        .start(host, port);
+            } catch (RuntimeException e) {
+                // A start that fails (the port in use) leaves nothing running: the recovered runs stop here again.
+                runs.supervisor().pauseAll(settings.shutdownGrace());
+                runs.supervisor().close();
+                throw e;
+            }
             trace("http server listening");
             return new ServerAssembly(store, log, http, server, host, dataDir, owner, ownFolder);
         } catch (RuntimeException e) {

@@ -1,6 +1,8 @@
 package dev.builderdesk.protocol;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,7 +15,8 @@ public record Verdict(String winnerRunId, Map<String, Integer> ratings, String n
     public static final String ALL_BAD = "all_bad";
 
     public Verdict {
-        ratings = ratings == null ? Map.of() : Map.copyOf(ratings);
+        // In the order given: a message about the first unknown run names the one the client sent first.
+        ratings = ratings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(ratings));
         notes = notes == null ? "" : notes;
         if (outcome == null) {
             // A verdict saved before outcomes existed (or by a client that sends none): a winner, or a tie.

@@ -111,11 +111,13 @@ public final class LeaseRepository {
     }
 
     /**
-     * Whether the run is queued or running, read (on PostgreSQL: locked) in the caller's transaction: a takeover
-     * checks it where it claims, since a run seen unowned a moment ago may have been paused and released since.
+     * Whether the run is queued or running, read in the caller's transaction after its claim: a takeover checks it
+     * where it claims, since a run seen unowned a moment ago may have been paused and released since. (After the
+     * claim, whose row lock orders it with the old holder's commits; a lock on the run first would take the two
+     * tables in the opposite order to those commits.)
      */
     public boolean unsettled(Connection c, String runId) throws SQLException {
-        return Sql.queryOne(c, "SELECT status FROM runs WHERE id = ?" + (Sql.isPostgres(c) ? " FOR UPDATE" : ""),
+        return Sql.queryOne(c, "SELECT status FROM runs WHERE id = ?",
                 rs -> rs.getString(1), runId).map(s -> s.equals("queued") || s.equals("running")).orElse(false);
     }
 

@@ -133,6 +133,15 @@ class VerifyCommandTest extends ServerTestBase {
     }
 
     @Test
+    void aChangeToAnAppThatDoesNotExistIsA404BeforeItsBodyIsJudged() {
+        String nowhere = "/admin/apps/9a0c0000-0000-4000-8000-0000000000ff";
+        assertThat(owner.send("PATCH", nowhere, Map.of("bogus", 1)).status()).isEqualTo(404);
+        assertThat(owner.send("PATCH", nowhere, Map.of("verify", Map.of("argv", List.of()))).status())
+                .isEqualTo(404);
+        assertThat(owner.send("PATCH", "/admin/apps/" + app, Map.of("bogus", 1)).status()).isEqualTo(422);
+    }
+
+    @Test
     void theCommandGetsTheEnvironmentABuildNeedsAndNoneOfTheServersSecrets() {
         setVerify(Map.of("argv", List.of("env")));
         JsonNode verify = attempt("env", false).get("metrics").get("verify");

@@ -134,11 +134,14 @@ public final class EventLog implements AutoCloseable {
             if (lease.equals(ch.lease) && ch.local) {
                 return;
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            if (ch.lease != null && ch.lease.owner().equals(lease.owner()) && ch.lease.epoch() > lease.epoch()) {
+                throw new IllegalStateException("Run " + lease.runId() + " is held here under a newer lease");
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (ch.inFlight > 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new IllegalStateException("Appends of run " + lease.runId() + " did not commit in 30 s");
+                    throw new IllegalStateException("Appends of run " + lease.runId() + " did not commit in 10 s");
                 }
                 ch.changed.awaitNanos(left);
             }

@@ -95,8 +95,14 @@ public final class ApiRoutes {
         r.post("/admin/apps", ctx -> Responses.json(ctx, apps.create(who(ctx),
                 body(ctx, Scopes.APPS_WRITE, false, Bodies::createApp))));
         r.get("/admin/apps/{app_id}", ctx -> Responses.json(ctx, apps.get(who(ctx), app(ctx))));
-        r.patch("/admin/apps/{app_id}", ctx -> Responses.json(ctx, apps.update(who(ctx), app(ctx),
-                body(ctx, Scopes.APPS_WRITE, false, Bodies::changeApp))));
+        r.patch("/admin/apps/{app_id}", ctx -> {
+            String app = app(ctx);
+            // An app that does not exist is a 404 before anything in the body is judged.
+            Responses.json(ctx, apps.update(who(ctx), app, body(ctx, Scopes.APPS_WRITE, false, b -> {
+                apps.require(who(ctx), app);
+                return Bodies.changeApp(b);
+            })));
+        });
         r.get("/admin/apps/{app_id}/builder/state", ctx -> Responses.json(ctx, apps.builderState(who(ctx),
                 app(ctx))));
         r.get("/admin/apps/{app_id}/files", ctx -> {

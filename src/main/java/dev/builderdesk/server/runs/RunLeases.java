@@ -40,8 +40,14 @@ public record RunLeases(Store store, String instance, Duration lease, boolean ex
 
     /** Claims a run to take it over, if it is still queued or running when claimed. */
     Optional<Lease> claimUnsettled(String runId, boolean force) {
-        return store.db().write(c -> store.leases().unsettled(c, runId) ? claim(c, runId, force)
-                : Optional.<Lease>empty());
+        return store.db().write(c -> {
+            Optional<Lease> claimed = claim(c, runId, force);
+            if (claimed.isPresent() && !store.leases().unsettled(c, runId)) {
+                store.leases().release(c, claimed.get());
+                return Optional.<Lease>empty();
+            }
+            return claimed;
+        });
     }
 
     /** Renews the given leases; returns the run ids and epochs this instance still holds of them. */

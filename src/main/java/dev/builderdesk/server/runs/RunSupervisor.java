@@ -34,8 +34,11 @@ public final class RunSupervisor implements AutoCloseable {
     private final ConcurrentHashMap<String, RunHandle> active = new ConcurrentHashMap<>();
     /** Leases claimed with a run's creation or resumption, until its worker starts. */
     private final ConcurrentHashMap<String, Claim> claimed = new ConcurrentHashMap<>();
-    /** Runs a cancel of an idle run is working on under their lease ({@link #whileIdle}). */
-    private final Set<String> idleWork = ConcurrentHashMap.newKeySet();
+    /**
+     * Runs this instance is starting, executing or working on while idle ({@link #whileIdle}): taken atomically
+     * before any claim, so one instance never holds a run twice (a second claim of its own would fence the first).
+     */
+    private final Set<String> busy = ConcurrentHashMap.newKeySet();
     /** Runs whose worker crashed here: not taken again by this instance, so a crash cannot loop. */
     private final Set<String> crashed = ConcurrentHashMap.newKeySet();
     private final Store store;
@@ -81,11 +84,39 @@ public final class RunSupervisor implements AutoCloseable {
      * saved conversation state. False when another instance executes it.
      */
     boolean submit(String runId, boolean resume) {
+        if (!reserve(runId)) {
+            return false;
+        }
         Claim claim = claimed.remove(runId);
         Lease lease = claim != null ? claim.lease() : leases.claim(runId, false).orElse(null);
-        return lease != null && start(lease, resume);
+        if (lease == null) {
+            busy.remove(runId);
+            return false;
+        }
+        return start(lease, resume);
     }
 
+    /**
+     * Reserves a run to start it: a cancel's idle work on it gives way within moments (it sees the claim and
+     * steps back), a run already executing here is not started twice.
+     */
+    private boolean reserve(String runId) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!busy.add(runId)) {
+            if (active.containsKey(runId) || System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Starts the worker of a run reserved in {@link #busy}; the reservation ends with the worker. */
     private boolean start(Lease lease, boolean resume) {
         String runId = lease.runId();
         try {
@@ -94,6 +125,7 @@ public final class RunSupervisor implements AutoCloseable {
             // Not started: the lease goes back, so that this or another instance takes the run at the next sweep.
             LOG.log(System.Logger.Level.WARNING, "Run " + runId + " could not be started here", e);
             release(lease);
+            busy.remove(runId);
             return false;
         }
         RunHandle handle = new RunHandle(lease);
@@ -111,6 +143,7 @@ public final class RunSupervisor implements AutoCloseable {
                 active.remove(runId, handle);
                 log.disown(lease);
                 release(lease);
+                busy.remove(runId);
                 handle.done.complete(null);
             }
         });
@@ -135,10 +168,14 @@ public final class RunSupervisor implements AutoCloseable {
      * what it appends is fenced like a worker's; empty when some instance executes the run.
      */
     <T> Optional<T> whileIdle(String runId, Supplier<T> work) {
-        if (active.containsKey(runId) || claimed.containsKey(runId) || !idleWork.add(runId)) {
+        if (!busy.add(runId)) {
             return Optional.empty();
         }
         try {
+            if (claimed.containsKey(runId)) {
+                // Created or resumed here a moment ago, about to start: the cancel waits for its worker.
+                return Optional.empty();
+            }
             Optional<Lease> lease = leases.claim(runId, false);
             if (lease.isEmpty()) {
                 return Optional.empty();
@@ -151,7 +188,7 @@ public final class RunSupervisor implements AutoCloseable {
                 release(lease.get());
             }
         } finally {
-            idleWork.remove(runId);
+            busy.remove(runId);
         }
     }
 
@@ -169,13 +206,16 @@ public final class RunSupervisor implements AutoCloseable {
         int started = 0;
         for (Unowned run : leases.unowned(evenLive)) {
             String id = run.runId();
-            if (active.containsKey(id) || claimed.containsKey(id) || idleWork.contains(id) || crashed.contains(id)) {
+            if (claimed.containsKey(id) || crashed.contains(id) || !busy.add(id)) {
                 continue;
             }
-            Optional<Lease> lease = leases.claimUnsettled(id, evenLive);
+            Optional<Lease> lease = claimed.containsKey(id) ? Optional.empty()
+                    : leases.claimUnsettled(id, evenLive);
             if (lease.isPresent()) {
                 boolean hasState = store.db().read(c -> store.runStates().load(c, id)).isPresent();
                 started += start(lease.get(), hasState || run.running()) ? 1 : 0;
+            } else {
+                busy.remove(id);
             }
         }
         return started;
@@ -226,7 +266,12 @@ public final class RunSupervisor implements AutoCloseable {
      */
     private void renew() {
         long stale = System.nanoTime() - 2 * leases.lease().toNanos();
-        claimed.values().removeIf(claim -> claim.at() - stale < 0);
+        for (Claim claim : List.copyOf(claimed.values())) {
+            if (claim.at() - stale < 0 && claimed.remove(claim.lease().runId(), claim)) {
+                log.disown(claim.lease());
+                release(claim.lease());
+            }
+        }
         List<Claim> claims = List.copyOf(claimed.values());
         List<RunHandle> running = List.copyOf(active.values());
         List<Lease> held = new ArrayList<>(claims.stream().map(Claim::lease).toList());
@@ -241,8 +286,9 @@ public final class RunSupervisor implements AutoCloseable {
             }
         }
         for (Claim claim : claims) {
-            if (!Long.valueOf(claim.lease().epoch()).equals(still.get(claim.lease().runId()))) {
-                claimed.remove(claim.lease().runId(), claim);
+            if (!Long.valueOf(claim.lease().epoch()).equals(still.get(claim.lease().runId()))
+                    && claimed.remove(claim.lease().runId(), claim)) {
+                log.disown(claim.lease());
             }
         }
     }

@@ -1,10 +1,10 @@
 package dev.builderdesk.store;
 
+import dev.builderdesk.protocol.RunStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,15 +41,15 @@ public final class LeaseRepository {
     }
 
     /**
-     * Extends by {@code millis} from now the leases {@code owner} holds of {@code runIds}; returns the epochs it
+     * Extends by {@code millis} from now the leases {@code owner} holds of {@code runIds}; returns the leases it
      * still holds of them (a run missing from the answer was taken over).
      */
-    public Map<String, Long> renew(Connection c, String owner, long millis, Collection<String> runIds)
+    public List<Lease> renew(Connection c, String owner, long millis, Collection<String> runIds)
             throws SQLException {
         if (runIds.isEmpty()) {
-            return Map.of();
+            return List.of();
         }
-        String in = String.join(", ", Collections.nCopies(runIds.size(), "?"));
+        String in = Sql.placeholders(runIds.size());
         List<Object> params = new ArrayList<>(List.of(millis, owner));
         params.addAll(runIds);
         if (Sql.isPostgres(c)) {
@@ -57,14 +57,8 @@ public final class LeaseRepository {
             Sql.query(c, "SELECT run_id FROM run_leases WHERE owner = ? AND run_id IN (" + in + ") ORDER BY run_id"
                     + " FOR UPDATE", rs -> rs.getString(1), params.subList(1, params.size()).toArray());
         }
-        Sql.update(c, "UPDATE run_leases SET expires_at = " + now(c) + " + ? WHERE owner = ? AND run_id IN (" + in
-                + ")", params.toArray());
-        Map<String, Long> held = new HashMap<>();
-        for (Lease l : Sql.query(c, "SELECT run_id, owner, epoch FROM run_leases WHERE owner = ? AND run_id IN ("
-                + in + ")", LeaseRepository::map, params.subList(1, params.size()).toArray())) {
-            held.put(l.runId(), l.epoch());
-        }
-        return held;
+        return Sql.query(c, "UPDATE run_leases SET expires_at = " + now(c) + " + ? WHERE owner = ? AND run_id IN ("
+                + in + ") RETURNING run_id, owner, epoch", LeaseRepository::map, params.toArray());
     }
 
     /** Gives the lease up if it is still the one claimed; the epoch stays, so the next claim gets a higher one. */
@@ -85,7 +79,7 @@ public final class LeaseRepository {
         Map<String, Lease> stored = new HashMap<>();
         List<String> ids = leases.stream().map(Lease::runId).distinct().toList();
         String sql = "SELECT run_id, owner, epoch FROM run_leases WHERE run_id IN ("
-                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")"
+                + Sql.placeholders(ids.size()) + ")"
                 + (Sql.isPostgres(c) ? " ORDER BY run_id FOR SHARE" : "");
         for (Lease l : Sql.query(c, sql, LeaseRepository::map, ids.toArray())) {
             stored.put(l.runId(), l);
@@ -105,9 +99,10 @@ public final class LeaseRepository {
      */
     public List<Unowned> unowned(Connection c, boolean evenLive) throws SQLException {
         return Sql.query(c, "SELECT r.id, r.status FROM runs r LEFT JOIN run_leases l ON l.run_id = r.id"
-                + " WHERE r.status IN ('queued', 'running')"
+                + " WHERE r.status IN ('" + RunStatus.QUEUED.wire() + "', '" + RunStatus.RUNNING.wire() + "')"
                 + (evenLive ? "" : " AND (l.run_id IS NULL OR l.expires_at < " + now(c) + ")")
-                + " ORDER BY r.created_at", rs -> new Unowned(rs.getString(1), "running".equals(rs.getString(2))));
+                + " ORDER BY r.created_at", rs -> new Unowned(rs.getString(1),
+                RunStatus.RUNNING.wire().equals(rs.getString(2))));
     }
 
     /**
@@ -118,7 +113,8 @@ public final class LeaseRepository {
      */
     public boolean unsettled(Connection c, String runId) throws SQLException {
         return Sql.queryOne(c, "SELECT status FROM runs WHERE id = ?",
-                rs -> rs.getString(1), runId).map(s -> s.equals("queued") || s.equals("running")).orElse(false);
+                rs -> rs.getString(1), runId).map(s -> s.equals(RunStatus.QUEUED.wire())
+                || s.equals(RunStatus.RUNNING.wire())).orElse(false);
     }
 
     /** Runs {@code owner} executes that a cancel was asked for on another instance. */

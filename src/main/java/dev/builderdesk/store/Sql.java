@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,6 +49,11 @@ public final class Sql {
             bind(ps, params);
             return ps.executeUpdate();
         }
+    }
+
+    /** {@code ?, ?, ?} for an {@code IN (...)} or {@code VALUES (...)} of {@code n} parameters. */
+    public static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     /** Reads a nullable BIGINT column. */

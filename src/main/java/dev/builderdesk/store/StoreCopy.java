@@ -128,7 +128,7 @@ public final class StoreCopy {
         }
         String names = String.join(", ", columns);
         String insert = "INSERT INTO " + table + " (" + names + ") VALUES ("
-                + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+                + Sql.placeholders(columns.size()) + ")";
         try (Statement st = source.createStatement(); PreparedStatement ps = target.prepareStatement(insert)) {
             st.setFetchSize(BATCH);
             ResultSet rows = st.executeQuery("SELECT " + names + " FROM " + table);

@@ -1,21 +1,17 @@
 package dev.builderdesk.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.builderdesk.protocol.Timestamps;
+import static dev.builderdesk.bench.Delivery.follow;
+import static dev.builderdesk.bench.Delivery.median;
+import static dev.builderdesk.bench.Delivery.pct;
+
+import dev.builderdesk.bench.Delivery.Sample;
 import dev.builderdesk.testkit.ScriptedLlm.Reply;
-import dev.builderdesk.testkit.SseStream;
 import dev.builderdesk.testkit.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,10 +27,6 @@ class EventDeliveryBench {
 
     @TempDir
     Path dir;
-
-    /** One stream's measurements. */
-    record Sample(int events, double seconds, List<Long> latenciesMicros) {
-    }
 
     @Test
     void measure() throws Exception {
@@ -54,7 +46,7 @@ class EventDeliveryBench {
                 String app = server.createApp("bench", "empty").get("id").asText();
                 Sample one = oneStream(server, app, 20_000, 0);
                 Sample paced = oneStream(server, app, 2_000, 1);
-                Sample many = concurrentDemoRuns(server, app, 100);
+                Sample many = Delivery.demoRuns(List.of(server), app, 100);
                 if (repeat == 0) {
                     continue; // warm-up
                 }
@@ -76,11 +68,11 @@ class EventDeliveryBench {
         report.append("\nMedians of ").append(REPEATS).append(" repeats (after one warm-up):\n\n")
                 .append("| scenario | events/s | p50 µs | p99 µs |\n|---|---|---|---|\n")
                 .append("| 1 stream | ").append(Math.round(median(single))).append(" | ")
-                .append(medianL(singleP50)).append(" | ").append(medianL(singleP99)).append(" |\n")
-                .append("| 1 stream paced (1 delta/ms) | - | ").append(medianL(pacedP50)).append(" | ")
-                .append(medianL(pacedP99)).append(" |\n")
+                .append(median(singleP50)).append(" | ").append(median(singleP99)).append(" |\n")
+                .append("| 1 stream paced (1 delta/ms) | - | ").append(median(pacedP50)).append(" | ")
+                .append(median(pacedP99)).append(" |\n")
                 .append("| 100 concurrent demo runs | ").append(Math.round(median(concurrent))).append(" | ")
-                .append(medianL(concP50)).append(" | ").append(medianL(concP99)).append(" |\n");
+                .append(median(concP50)).append(" | ").append(median(concP99)).append(" |\n");
         Path out = Path.of("target", "benchmarks");
         Files.createDirectories(out);
         Files.writeString(out.resolve("event-delivery.md"), report.toString());
@@ -94,74 +86,9 @@ class EventDeliveryBench {
         return follow(server, app, run);
     }
 
-    /** {@code runs} demo runs started together, each followed by its own client. */
-    private static Sample concurrentDemoRuns(TestServer server, String app, int runs) throws Exception {
-        List<String> ids = new ArrayList<>();
-        ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
-        List<Future<Sample>> futures = new ArrayList<>();
-        Instant start = Instant.now();
-        for (int i = 0; i < runs; i++) {
-            String run = server.createRun(app, Map.of("input", "bench " + i, "model_id", TestServer.MODEL_DEMO,
-                    "auto_apply", false)).get("run_id").asText();
-            ids.add(run);
-            futures.add(pool.submit(() -> follow(server, app, run)));
-        }
-        int events = 0;
-        List<Long> latencies = new ArrayList<>();
-        for (Future<Sample> f : futures) {
-            Sample s = f.get();
-            events += s.events();
-            latencies.addAll(s.latenciesMicros());
-        }
-        double seconds = ChronoUnit.MICROS.between(start, Instant.now()) / 1e6;
-        pool.shutdown();
-        return new Sample(events, seconds, latencies);
-    }
-
-    private static Sample follow(TestServer server, String app, String run) {
-        List<Long> latencies = new ArrayList<>();
-        int events = 0;
-        long first = 0;
-        long last = 0;
-        try (SseStream s = server.stream(app, run, "", Map.of())) {
-            SseStream.Frame f;
-            while ((f = s.nextEvent()) != null) {
-                Instant received = Instant.now();
-                long now = System.nanoTime();
-                if (first == 0) {
-                    first = now;
-                }
-                last = now;
-                JsonNode data = f.data();
-                latencies.add(ChronoUnit.MICROS.between(Timestamps.parse(data.get("ts").asText()), received));
-                events++;
-            }
-        }
-        return new Sample(events, Math.max(1, last - first) / 1e9, latencies);
-    }
-
     private static String row(String name, int repeat, Sample s) {
         return "| " + name + " | " + repeat + " | " + s.events() + " | " + Math.round(s.events() / s.seconds())
                 + " | " + pct(s.latenciesMicros(), 50) + " | " + pct(s.latenciesMicros(), 99) + " |\n";
-    }
-
-    private static long pct(List<Long> values, int p) {
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, index));
-    }
-
-    private static double median(List<Double> v) {
-        List<Double> s = new ArrayList<>(v);
-        Collections.sort(s);
-        return s.get(s.size() / 2);
-    }
-
-    private static long medianL(List<Long> v) {
-        List<Long> s = new ArrayList<>(v);
-        Collections.sort(s);
-        return s.get(s.size() / 2);
     }
 
 }

@@ -1,8 +1,11 @@
 package dev.builderdesk.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static dev.builderdesk.bench.Delivery.follow;
+import static dev.builderdesk.bench.Delivery.median;
+import static dev.builderdesk.bench.Delivery.pct;
+
+import dev.builderdesk.bench.Delivery.Sample;
 import dev.builderdesk.protocol.EventPayload;
-import dev.builderdesk.protocol.Timestamps;
 import dev.builderdesk.server.events.EventLog;
 import dev.builderdesk.store.LeaseRepository.Lease;
 import dev.builderdesk.store.Sql;
@@ -10,14 +13,10 @@ import dev.builderdesk.store.Store;
 import dev.builderdesk.testkit.Postgres;
 import dev.builderdesk.testkit.ScriptedLlm;
 import dev.builderdesk.testkit.ScriptedLlm.Reply;
-import dev.builderdesk.testkit.SseStream;
 import dev.builderdesk.testkit.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,13 +43,6 @@ class SharedDeploymentBench {
     @TempDir
     Path dir;
 
-    /** Events received, the span they took, and each one's append → client latency. */
-    record Sample(int events, double seconds, List<Long> latenciesMicros) {
-        double rate() {
-            return events / seconds;
-        }
-    }
-
     @Test
     void measure() throws Exception {
         StringBuilder report = new StringBuilder("| scenario | repeat | events | events/s | p50 µs | p95 µs"
@@ -60,8 +52,8 @@ class SharedDeploymentBench {
             Path d = Files.createDirectories(dir.resolve("r" + repeat));
             try (TestServer one = TestServer.start(d.resolve("sqlite"))) {
                 String app = one.createApp("bench", "empty").get("id").asText();
-                keep(kept, repeat, "200 concurrent demo runs, SQLite, 1 instance", demoRuns(List.of(one), app),
-                        report);
+                keep(kept, repeat, "200 concurrent demo runs, SQLite, 1 instance",
+                        Delivery.demoRuns(List.of(one), app, RUNS), report);
             }
             String db = Postgres.shared().newDatabase();
             try (ScriptedLlm llm = ScriptedLlm.start();
@@ -69,7 +61,7 @@ class SharedDeploymentBench {
                     TestServer b = TestServer.startOn(d.resolve("b"), TestServer.Options.defaults(), db, llm)) {
                 String app = a.createApp("bench", "empty").get("id").asText();
                 keep(kept, repeat, "200 concurrent demo runs, PostgreSQL, 2 instances, every client on the other",
-                        demoRuns(List.of(a, b), app), report);
+                        Delivery.demoRuns(List.of(a, b), app, RUNS), report);
                 keep(kept, repeat, "live tail, 1 delta/ms, client on the executing instance",
                         pacedTail(llm, a, a, app), report);
                 keep(kept, repeat, "live tail, 1 delta/ms, client on the other instance",
@@ -113,58 +105,11 @@ class SharedDeploymentBench {
         }
     }
 
-    /**
-     * {@value #RUNS} demo runs created back to back, run i on instance i mod n, each followed by its own client on
-     * the next instance (with one instance, the same one).
-     */
-    private static Sample demoRuns(List<TestServer> instances, String app) throws Exception {
-        ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
-        List<Future<Sample>> futures = new ArrayList<>();
-        Instant start = Instant.now();
-        for (int i = 0; i < RUNS; i++) {
-            TestServer creator = instances.get(i % instances.size());
-            TestServer reader = instances.get((i + 1) % instances.size());
-            String run = creator.createRun(app, Map.of("input", "bench " + i, "model_id", TestServer.MODEL_DEMO,
-                    "auto_apply", false)).get("run_id").asText();
-            futures.add(pool.submit(() -> follow(reader, app, run)));
-        }
-        int events = 0;
-        List<Long> latencies = new ArrayList<>();
-        for (Future<Sample> f : futures) {
-            Sample s = f.get();
-            events += s.events();
-            latencies.addAll(s.latenciesMicros());
-        }
-        double seconds = ChronoUnit.MICROS.between(start, Instant.now()) / 1e6;
-        pool.shutdown();
-        return new Sample(events, seconds, latencies);
-    }
-
     /** One run created on {@code executing} whose model streams 2,000 deltas, one per millisecond. */
     private static Sample pacedTail(ScriptedLlm llm, TestServer executing, TestServer reader, String app) {
         llm.script("model-a", Reply.slowText(2_000, 1));
         String run = executing.createRun(app, Map.of("input", "bench", "auto_apply", false)).get("run_id").asText();
         return follow(reader, app, run);
-    }
-
-    private static Sample follow(TestServer server, String app, String run) {
-        List<Long> latencies = new ArrayList<>();
-        int events = 0;
-        long first = 0;
-        long last = 0;
-        try (SseStream s = server.stream(app, run, "", Map.of())) {
-            SseStream.Frame f;
-            while ((f = s.nextEvent()) != null) {
-                Instant received = Instant.now();
-                long now = System.nanoTime();
-                first = first == 0 ? now : first;
-                last = now;
-                JsonNode data = f.data();
-                latencies.add(ChronoUnit.MICROS.between(Timestamps.parse(data.get("ts").asText()), received));
-                events++;
-            }
-        }
-        return new Sample(events, Math.max(1, last - first) / 1e9, latencies);
     }
 
     /**
@@ -228,25 +173,7 @@ class SharedDeploymentBench {
         return app;
     }
 
-    private static long pct(List<Long> values, int p) {
-        if (values.isEmpty()) {
-            return 0;
-        }
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, index));
-    }
-
     private static long medianPct(List<Sample> samples, int p) {
-        List<Long> values = new ArrayList<>(samples.stream().map(s -> pct(s.latenciesMicros(), p)).toList());
-        Collections.sort(values);
-        return values.get(values.size() / 2);
-    }
-
-    private static double median(List<Double> v) {
-        List<Double> s = new ArrayList<>(v);
-        Collections.sort(s);
-        return s.get(s.size() / 2);
+        return median(samples.stream().map(s -> pct(s.latenciesMicros(), p)).toList());
     }
 }

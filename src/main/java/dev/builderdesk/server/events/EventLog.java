@@ -146,7 +146,7 @@ public final class EventLog implements AutoCloseable {
                 ch.changed.awaitNanos(left);
             }
             // Under the run's lock, as its appends must wait for the new seqs anyway; rare (a run's start).
-            resync(ch, lease.runId());
+            resync(ch);
             ch.lease = lease;
             ch.local = true;
             ch.changed.signalAll();
@@ -310,7 +310,7 @@ public final class EventLog implements AutoCloseable {
         try {
             if (ch.lease == null && store.db().shared()) {
                 // Not executed here: another instance may have appended since this channel last looked.
-                resync(ch, runId);
+                resync(ch);
             }
             List<NewEvent> events = new ArrayList<>(entries.size());
             EventType terminal = null;
@@ -383,56 +383,51 @@ public final class EventLog implements AutoCloseable {
         Set<Pending> refused = identitySet();
         List<Pending> stored = new ArrayList<>(batch.size());
         try {
-            store.db().write(c -> {
-                refused.clear();
-                List<Pending> accepted = fenced(c, batch, refused);
-                List<NewEvent> events = new ArrayList<>(accepted.size());
-                for (Pending p : accepted) {
-                    events.addAll(p.events);
-                }
-                store.events().appendAll(c, events);
-                for (Pending p : accepted) {
-                    if (p.work != null) {
-                        p.work.apply(c);
-                    }
-                }
-                return null;
-            });
-            for (Pending p : batch) {
-                if (refused.contains(p)) {
-                    fail(p, new LeaseLostException(p.events.get(0).runId()));
-                } else {
-                    publish(p);
-                    stored.add(p);
-                }
-            }
+            store.db().write(c -> storeAll(c, batch, refused));
+            settle(batch, refused, stored);
         } catch (RuntimeException batchFailure) {
             for (Pending p : batch) {
                 try {
-                    boolean accepted = store.db().write(c -> {
-                        if (fenced(c, List.of(p), identitySet()).isEmpty()) {
-                            return false;
-                        }
-                        store.events().appendAll(c, p.events);
-                        if (p.work != null) {
-                            p.work.apply(c);
-                        }
-                        return true;
-                    });
-                    if (accepted) {
-                        publish(p);
-                        stored.add(p);
-                    } else {
-                        fail(p, new LeaseLostException(p.events.get(0).runId()));
-                    }
+                    Set<Pending> alone = identitySet();
+                    store.db().write(c -> storeAll(c, List.of(p), alone));
+                    settle(List.of(p), alone, stored);
                 } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.ERROR, "Events of a run up to #" + p.seq + (p.events.isEmpty() ? ""
-                            : " of " + p.events.get(0).runId()) + " could not be stored", e);
+                    LOG.log(System.Logger.Level.ERROR, "Events of run " + p.runId() + " up to #" + p.seq
+                            + " could not be stored", e);
                     fail(p, e);
                 }
             }
         }
         announce(stored);
+    }
+
+    /** In the caller's transaction: the events and work of the items whose lease holds; the others go to refused. */
+    private Void storeAll(Connection c, List<Pending> items, Set<Pending> refused) throws SQLException {
+        refused.clear();
+        List<Pending> accepted = fenced(c, items, refused);
+        List<NewEvent> events = new ArrayList<>(accepted.size());
+        for (Pending p : accepted) {
+            events.addAll(p.events);
+        }
+        store.events().appendAll(c, events);
+        for (Pending p : accepted) {
+            if (p.work != null) {
+                p.work.apply(c);
+            }
+        }
+        return null;
+    }
+
+    /** After the commit: the refused items fail with a lost lease, the others become visible. */
+    private void settle(List<Pending> items, Set<Pending> refused, List<Pending> stored) {
+        for (Pending p : items) {
+            if (refused.contains(p)) {
+                fail(p, new LeaseLostException(p.runId()));
+            } else {
+                publish(p);
+                stored.add(p);
+            }
+        }
     }
 
     /** The items that may commit: unleased ones, and those whose lease is still current; the rest go to refused. */
@@ -458,9 +453,7 @@ public final class EventLog implements AutoCloseable {
         }
         Set<String> runs = new LinkedHashSet<>();
         for (Pending p : stored) {
-            if (!p.events.isEmpty()) {
-                runs.add(p.events.get(0).runId());
-            }
+            runs.add(p.runId());
         }
         try {
             store.db().notify(WAKE_CHANNEL, runs);
@@ -535,13 +528,10 @@ public final class EventLog implements AutoCloseable {
      * Under the run's lock: catches its seqs up with the database, where another instance may have written. With
      * nothing in flight here the database is the whole truth (seqs handed to refused appends were never stored).
      */
-    private void resync(Channel ch, String runId) {
-        long stored = durableSeq(runId);
+    private void resync(Channel ch) {
+        long stored = durableSeq(ch.runId);
         if (ch.inFlight == 0) {
-            ch.assignedSeq = stored;
-            ch.visibleSeq = stored;
-            ch.tail.clear();
-            ch.tailStart = stored + 1;
+            ch.reset(stored);
         } else {
             ch.assignedSeq = Math.max(ch.assignedSeq, stored);
         }
@@ -556,7 +546,7 @@ public final class EventLog implements AutoCloseable {
     }
 
     private Channel channel(String runId) {
-        return channels.computeIfAbsent(runId, id -> new Channel(durableSeq(id)));
+        return channels.computeIfAbsent(runId, id -> new Channel(id, durableSeq(id)));
     }
 
     /**
@@ -568,6 +558,10 @@ public final class EventLog implements AutoCloseable {
         Pending(Channel channel, Lease lease, List<NewEvent> events, long seq, EventType terminal, SqlWork<?> work) {
             this(channel, lease, events, seq, terminal, work, new CompletableFuture<>());
         }
+
+        String runId() {
+            return channel.runId;
+        }
     }
 
     /**
@@ -577,6 +571,7 @@ public final class EventLog implements AutoCloseable {
      * wake-ups.
      */
     private static final class Channel {
+        final String runId;
         final ReentrantLock lock = new ReentrantLock();
         final Condition changed = lock.newCondition();
         final List<EventRow> tail = new ArrayList<>();
@@ -588,10 +583,17 @@ public final class EventLog implements AutoCloseable {
         int inFlight;
         long wakes;
 
-        Channel(long lastSeq) {
-            this.assignedSeq = lastSeq;
-            this.visibleSeq = lastSeq;
-            this.tailStart = lastSeq + 1;
+        Channel(String runId, long lastSeq) {
+            this.runId = runId;
+            reset(lastSeq);
+        }
+
+        /** Everything up to {@code lastSeq} stored and visible, nothing in the tail. */
+        void reset(long lastSeq) {
+            assignedSeq = lastSeq;
+            visibleSeq = lastSeq;
+            tail.clear();
+            tailStart = lastSeq + 1;
         }
     }
 }

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -50,8 +49,8 @@ public record RunLeases(Store store, String instance, Duration lease, boolean ex
         });
     }
 
-    /** Renews the given leases; returns the run ids and epochs this instance still holds of them. */
-    Map<String, Long> renew(Collection<Lease> held) {
+    /** Renews the given leases; returns those this instance still holds. */
+    List<Lease> renew(Collection<Lease> held) {
         List<String> ids = held.stream().map(Lease::runId).toList();
         return store.db().write(c -> store.leases().renew(c, instance, lease.toMillis(), ids));
     }

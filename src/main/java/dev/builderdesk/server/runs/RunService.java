@@ -72,15 +72,9 @@ public final class RunService {
         this.settings = settings;
     }
 
-    /** The validated fields of a create request. */
-    private record CreateFields(String input, String modelId, String engine, String baseRevisionId,
-            List<HistoryMessage> messages, String chatSessionId, boolean autoApply, String compareGroupId,
-            String clientMessageId) {
-    }
-
-    public Run create(Principal who, String appId, CreateRunRequest request) {
+    public Run create(Principal who, String appId, CreateRunRequest f) {
         who.require(Scopes.APPS_WRITE);
-        CreateFields f = fieldsOf(request);
+        check(f);
         App app = apps.require(who, appId);
 
         if (f.clientMessageId() != null) {
@@ -120,8 +114,8 @@ public final class RunService {
         RevisionRow draft = drafts.syncFromFolder(app, Timestamps.now());
         List<Prepared> prepared = new ArrayList<>();
         for (Attempt a : attempts) {
-            prepared.add(prepare(app, draft, new CreateFields(input, a.modelId(), a.engine(), baseRevisionId, null,
-                    null, false, groupId, null), a.runId()));
+            prepared.add(prepare(app, draft, new CreateRunRequest(input, a.modelId(), a.engine(), baseRevisionId,
+                    null, null, false, groupId, null), a.runId()));
         }
         // Every attempt starts from the same draft: its files are read once and each sandbox is prepared over
         // them; each attempt's preparation time counts that read as well as its own preparation.
@@ -174,14 +168,14 @@ public final class RunService {
     }
 
     /** A create request checked against the app, its draft, the models and the engines; nothing is stored yet. */
-    private record Prepared(App app, CreateFields fields, RevisionRow draft, String input, Model model, String engine,
-            String runId) {
+    private record Prepared(App app, CreateRunRequest fields, RevisionRow draft, String input, Model model,
+            String engine, String runId) {
         /** The run's sandbox: how long it took to prepare, or why it could not be. */
         record Sandbox(Long prepMs, String warning) {
         }
     }
 
-    private Prepared prepare(App app, RevisionRow draft, CreateFields f, String runId) {
+    private Prepared prepare(App app, RevisionRow draft, CreateRunRequest f, String runId) {
         if (f.baseRevisionId() != null && !f.baseRevisionId().equals(draft.id())) {
             throw ApiError.coded(409, ErrorCodes.REVISION_CONFLICT, null, "Draft revision is stale",
                     Map.of("latest_revision_id", draft.id(),
@@ -251,7 +245,7 @@ public final class RunService {
 
     /** Stores the run, its thread (new, or the one it continues) and its user turn, in the caller's transaction. */
     private RunRow insertRow(Connection c, Prepared p, Prepared.Sandbox sandbox) throws SQLException {
-        CreateFields f = p.fields();
+        CreateRunRequest f = p.fields();
         App app = p.app();
         Model model = p.model();
         Instant now = Timestamps.now();
@@ -278,9 +272,10 @@ public final class RunService {
         if (f.compareGroupId() != null) {
             store.compareGroups().insertIfAbsent(c, app.id(), f.compareGroupId(), p.input(), now);
         }
+        boolean autoApply = !Boolean.FALSE.equals(f.autoApply()); // absent: true
         RunRow r = new RunRow(p.runId(), app.id(), RunStatus.QUEUED, p.engine(), p.input(), history,
                 p.draft().id(), null, null, f.modelId(), model.id(), model.name(), null, null, sessionId,
-                f.compareGroupId(), f.autoApply(), f.clientMessageId(), warnings, RunUsage.NONE, metrics, now,
+                f.compareGroupId(), autoApply, f.clientMessageId(), warnings, RunUsage.NONE, metrics, now,
                 null, null, null);
         store.runs().insert(c, r);
         store.chatSessions().addTurn(c, sessionId, new ChatTurn(UUID.randomUUID().toString(), p.runId(),
@@ -435,8 +430,8 @@ public final class RunService {
         return recovered;
     }
 
-    /** The request's fields with the contract's defaults, once the values' own bounds are checked. */
-    private static CreateFields fieldsOf(CreateRunRequest r) {
+    /** The values' own bounds, past the body's shape ({@code Bodies.createRun}). */
+    private static void check(CreateRunRequest r) {
         String compare = r.compareGroupId();
         String clientMessageId = r.clientMessageId();
         if (compare != null && (compare.isBlank() || compare.length() > 128)) {
@@ -445,8 +440,6 @@ public final class RunService {
         if (clientMessageId != null && (clientMessageId.isBlank() || clientMessageId.length() > 128)) {
             throw ApiError.badRequest("client_message_id must be 1-128 characters");
         }
-        return new CreateFields(r.input(), r.modelId(), r.engine(), r.baseRevisionId(), r.messages(),
-                r.chatSessionId(), r.autoApply() == null || r.autoApply(), compare, clientMessageId);
     }
 
     /** A thread's title: the first prompt, whitespace collapsed, at most 80 characters. */

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -206,9 +205,10 @@ public final class RunSupervisor implements AutoCloseable {
         int started = 0;
         for (Unowned run : leases.unowned(evenLive)) {
             String id = run.runId();
-            if (claimed.containsKey(id) || crashed.contains(id) || !busy.add(id)) {
+            if (crashed.contains(id) || !busy.add(id)) {
                 continue;
             }
+            // A run created or resumed here a moment ago is its request's to start.
             Optional<Lease> lease = claimed.containsKey(id) ? Optional.empty()
                     : leases.claimUnsettled(id, evenLive);
             if (lease.isPresent()) {
@@ -276,9 +276,9 @@ public final class RunSupervisor implements AutoCloseable {
         List<RunHandle> running = List.copyOf(active.values());
         List<Lease> held = new ArrayList<>(claims.stream().map(Claim::lease).toList());
         running.forEach(h -> held.add(h.lease));
-        Map<String, Long> still = leases.renew(held);
+        Set<Lease> still = Set.copyOf(leases.renew(held));
         for (RunHandle h : running) {
-            if (!Long.valueOf(h.lease.epoch()).equals(still.get(h.runId))) {
+            if (!still.contains(h.lease)) {
                 LOG.log(System.Logger.Level.WARNING, "Run " + h.runId + " was taken over by another instance"
                         + " (this one missed its lease); stopping it here");
                 log.lost(h.lease);
@@ -286,8 +286,7 @@ public final class RunSupervisor implements AutoCloseable {
             }
         }
         for (Claim claim : claims) {
-            if (!Long.valueOf(claim.lease().epoch()).equals(still.get(claim.lease().runId()))
-                    && claimed.remove(claim.lease().runId(), claim)) {
+            if (!still.contains(claim.lease()) && claimed.remove(claim.lease().runId(), claim)) {
                 log.disown(claim.lease());
             }
         }

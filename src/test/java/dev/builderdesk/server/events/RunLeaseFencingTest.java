@@ -51,7 +51,7 @@ class RunLeaseFencingTest extends ServerTestBase {
             })).isInstanceOf(LeaseLostException.class);
             assertThat(zombieWorkRan).as("the refused append's work").isFalse();
             assertThat(maxSeq(store, run)).isEqualTo(before + 1);
-            Map<String, Long> stillHeldByA = store.db().write(c -> store.leases().renew(c, "instance-a", MINUTE,
+            List<Lease> stillHeldByA = store.db().write(c -> store.leases().renew(c, "instance-a", MINUTE,
                     List.of(run)));
             assertThat(stillHeldByA).as("A's heartbeat learns it lost the run").isEmpty();
 
